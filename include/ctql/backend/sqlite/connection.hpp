@@ -1,0 +1,250 @@
+#pragma once
+// A SQLite connection that runs ctql statements.
+//
+//   ctql::sqlite::connection db{":memory:"};
+//   db(create_table(users));
+//   for (const auto& row : db(query, arg<"min">(50.0))) ...
+//
+// Each statement type is prepared once per connection, on first use, and
+// kept; running it again binds and steps the cached handle.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <ctql/backend/sqlite/binder.hpp>
+#include <ctql/backend/sqlite/codec.hpp>
+#include <ctql/backend/sqlite/error.hpp>
+#include <ctql/backend/sqlite/result.hpp>
+#include <ctql/backend/statement_slot.hpp>
+#include <ctql/core/error.hpp>
+#include <ctql/core/verbatim.hpp>
+#include <ctql/dialect/sqlite.hpp>
+#include <ctql/expr/parameter.hpp>
+#include <ctql/result/struct_mapping.hpp>
+#include <ctql/stmt/insert.hpp>
+#include <ctql/stmt/statement.hpp>
+
+namespace ctql::sqlite {
+
+struct options {
+    // How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    int busy_timeout_ms = 5000;
+    bool foreign_keys = true;
+    bool read_only = false;
+    bool create = true;
+};
+
+class connection {
+public:
+    using dialect = ctql::dialect::sqlite;
+
+    explicit connection(const std::string& path, const options& opts = {}) {
+        int flags = SQLITE_OPEN_URI | (opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+        if (opts.create && !opts.read_only) flags |= SQLITE_OPEN_CREATE;
+        const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+        if (rc != SQLITE_OK) {
+            error_details details;
+            details.message = "cannot open SQLite database \"" + path + "\": " +
+                              (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+            details.code = db_ != nullptr ? sqlite3_extended_errcode(db_) : rc;
+            sqlite3_close_v2(db_);
+            db_ = nullptr;
+            throw operational_error(std::move(details));
+        }
+        sqlite3_extended_result_codes(db_, 1);
+        sqlite3_busy_timeout(db_, opts.busy_timeout_ms);
+        if (opts.foreign_keys) execute(verbatim{"PRAGMA foreign_keys = ON"});
+    }
+
+    connection(connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {}
+    connection& operator=(connection&& other) noexcept {
+        if (this != &other) {
+            close();
+            db_ = std::exchange(other.db_, nullptr);
+            cache_ = std::move(other.cache_);
+        }
+        return *this;
+    }
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+    ~connection() { close(); }
+
+    // Runs a statement. A select returns its rows (a lazy range); anything else
+    // runs to completion and returns the number of rows it changed.
+    template <statement Statement, named_argument_type... Arguments>
+    auto operator()(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        static_assert(arguments_match_v<Statement, Arguments...>);
+        constexpr std::string_view sql = Statement::template sql<dialect>();
+        auto [st, busy] = acquire<Statement>(sql);
+        const std::tuple<const Arguments&...> arguments{args...};
+        if constexpr (returns_rows_v<Statement>) {
+            detail::statement_lease lease{db_, st, busy, sql};
+            detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
+            stmt.each_value(bind);
+            return result<Statement>(std::move(lease));
+        } else {
+            detail::statement_lease lease{db_, st, busy, sql};
+            detail::binder<false, Arguments...> bind{db_, st, sql, arguments};
+            stmt.each_value(bind);
+            step_to_done(st, sql);
+            return static_cast<std::int64_t>(sqlite3_changes64(db_));
+        }
+    }
+
+    // Runs `insert_into(t).columns(...)` once per row of `rows` (tuples, or
+    // structs adapted with Boost.Hana whose members name the columns), all
+    // inside one savepoint: either every row is stored or none is.
+    template <table_type Table, class... Columns, std::ranges::input_range Rows>
+    std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows) {
+        using statement_t = insert_columns_statement<Table, Columns...>;
+        constexpr std::string_view sql = statement_t::template sql<dialect>();
+        (void)stmt;
+        auto [st, busy] = acquire<statement_t>(sql);
+        detail::statement_lease lease{db_, st, busy, sql};
+        savepoint guard{*this};
+        std::int64_t inserted = 0;
+        for (const auto& r : rows) {
+            bind_row<statement_t, Columns...>(st, sql, r);
+            step_to_done(st, sql);
+            sqlite3_reset(st);
+            ++inserted;
+        }
+        guard.release();
+        return inserted;
+    }
+
+    // Runs SQL text that is not a ctql statement: schema migrations, pragmas.
+    void execute(verbatim text) {
+        const std::string sql(text.sql);
+        char* message = nullptr;
+        const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+        if (rc != SQLITE_OK) {
+            sqlite3_free(message);
+            detail::throw_error(db_, rc, sql);
+        }
+    }
+
+    std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+    // How many distinct statements this connection has prepared and kept.
+    std::size_t prepared_statements() const {
+        std::size_t n = 0;
+        for (const auto& entry : cache_) n += entry.st != nullptr ? 1 : 0;
+        return n;
+    }
+    bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+    sqlite3* native_handle() const { return db_; }
+
+private:
+    struct cache_entry {
+        sqlite3_stmt* st = nullptr;
+        bool busy = false;
+    };
+
+    // Rolls back to its start unless released; nests inside an open transaction.
+    class savepoint {
+    public:
+        explicit savepoint(connection& c) : c_(c) { c_.execute(verbatim{"SAVEPOINT ctql_rows"}); }
+        void release() {
+            c_.execute(verbatim{"RELEASE SAVEPOINT ctql_rows"});
+            done_ = true;
+        }
+        ~savepoint() {
+            if (done_) return;
+            sqlite3_exec(c_.db_, "ROLLBACK TO SAVEPOINT ctql_rows; RELEASE SAVEPOINT ctql_rows", nullptr, nullptr,
+                         nullptr);
+        }
+        savepoint(const savepoint&) = delete;
+        savepoint& operator=(const savepoint&) = delete;
+
+    private:
+        connection& c_;
+        bool done_ = false;
+    };
+
+    template <class Statement>
+    std::pair<sqlite3_stmt*, bool*> acquire(std::string_view sql) {
+        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        if (slot >= cache_.size()) cache_.resize(slot + 1);
+        cache_entry& entry = cache_[slot];
+        if (entry.st == nullptr) entry.st = prepare(sql);
+        if (!entry.busy) {
+            entry.busy = true;
+            return {entry.st, &entry.busy};
+        }
+        // The cached handle is still iterating an earlier result: use a one-off.
+        return {prepare(sql), nullptr};
+    }
+
+    sqlite3_stmt* prepare(std::string_view sql) {
+        sqlite3_stmt* st = nullptr;
+        const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &st, nullptr);
+        if (rc != SQLITE_OK) detail::throw_error(db_, rc, sql);
+        return st;
+    }
+
+    void step_to_done(sqlite3_stmt* st, std::string_view sql) {
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        }
+        if (rc != SQLITE_DONE) detail::throw_error(db_, rc, sql);
+    }
+
+    template <class Statement, class... Columns, class Row>
+    void bind_row(sqlite3_stmt* st, std::string_view sql, const Row& r) {
+        if constexpr (reflectable_struct<Row>) {
+            int index = 0;
+            (detail::bind(db_, st, ++index, member_for<Columns>(r), sql), ...);
+        } else {
+            static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                          "ctql: each row needs exactly one value per column named in columns()");
+            bind_tuple<Columns...>(st, sql, r, std::make_index_sequence<sizeof...(Columns)>{});
+        }
+    }
+
+    template <class... Columns, class Row, std::size_t... I>
+    void bind_tuple(sqlite3_stmt* st, std::string_view sql, const Row& r, std::index_sequence<I...>) {
+        using std::get;
+        (check_row_value<Columns, std::remove_cvref_t<std::tuple_element_t<I, Row>>>(), ...);
+        (detail::bind(db_, st, static_cast<int>(I) + 1, get<I>(r), sql), ...);
+    }
+
+    template <class Column, class Row>
+    static const auto& member_for(const Row& r) {
+        constexpr std::size_t m = ctql::detail::member_index<Row>(Column::ctql_sql_name.view());
+        static_assert(m < ctql::detail::member_count_v<Row>,
+                      "ctql: the row struct has no member named like a column in columns()");
+        check_row_value<Column, ctql::detail::member_type_t<Row, m>>();
+        return ctql::detail::member_ref<m>(r);
+    }
+
+    template <class Column, class Value>
+    static constexpr void check_row_value() {
+        using value_t = expression_t<Value>;
+        static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
+                      "ctql: a row value's SQL type does not match its column's type");
+        static_assert(rule::null_only_into_nullable_column<Column, value_t>,
+                      "ctql: a row value may be NULL but its column is NOT NULL");
+    }
+
+    void close() noexcept {
+        if (db_ == nullptr) return;
+        for (auto& entry : cache_) sqlite3_finalize(entry.st);
+        cache_.clear();
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+    }
+
+    sqlite3* db_ = nullptr;
+    std::vector<cache_entry> cache_;
+};
+
+}  // namespace ctql::sqlite

@@ -1,0 +1,196 @@
+#pragma once
+// The rows of a select, read lazily from a prepared statement: one row is
+// decoded per step, so iterating a large result keeps memory flat.
+#include <sqlite3.h>
+
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <ctql/backend/sqlite/codec.hpp>
+#include <ctql/backend/sqlite/error.hpp>
+#include <ctql/core/error.hpp>
+#include <ctql/result/row.hpp>
+#include <ctql/result/struct_mapping.hpp>
+
+namespace ctql::sqlite {
+
+namespace detail {
+// Returns the statement to its cache (or finalizes a one-off) when the rows are done.
+struct statement_lease {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* st = nullptr;
+    bool* busy = nullptr;  // the cache entry's flag; null for a one-off statement
+    std::string_view sql;
+
+    statement_lease() = default;
+    statement_lease(sqlite3* d, sqlite3_stmt* s, bool* b, std::string_view text) : db(d), st(s), busy(b), sql(text) {}
+    statement_lease(statement_lease&& other) noexcept
+        : db(other.db), st(std::exchange(other.st, nullptr)), busy(other.busy), sql(other.sql) {}
+    statement_lease& operator=(statement_lease&& other) noexcept {
+        if (this != &other) {
+            release();
+            db = other.db;
+            st = std::exchange(other.st, nullptr);
+            busy = other.busy;
+            sql = other.sql;
+        }
+        return *this;
+    }
+    statement_lease(const statement_lease&) = delete;
+    statement_lease& operator=(const statement_lease&) = delete;
+    ~statement_lease() { release(); }
+
+    void release() noexcept {
+        if (st == nullptr) return;
+        if (busy != nullptr) {
+            sqlite3_reset(st);
+            *busy = false;
+        } else {
+            sqlite3_finalize(st);
+        }
+        st = nullptr;
+    }
+};
+
+template <class Row, std::size_t... I>
+Row decode_row(sqlite3_stmt* st, std::index_sequence<I...>) {
+    return Row{ctql::detail::nth_t<I, typename Row::fields>{
+        {read<std::tuple_element_t<I, Row>>(st, static_cast<int>(I))}}...};
+}
+
+template <class Row>
+Row decode(sqlite3_stmt* st) {
+    if constexpr (requires { typename Row::fields; })
+        return decode_row<Row>(st, std::make_index_sequence<Row::size>{});
+    else
+        return read<Row>(st, 0);
+}
+
+// How a result turns the current row into a value: the statement's row type, or a user struct.
+template <class Statement>
+struct row_decoder {
+    using value_type = typename Statement::result_row;
+    static value_type decode(sqlite3_stmt* st) { return detail::decode<value_type>(st); }
+};
+template <class Statement, class Struct>
+struct struct_decoder {
+    using value_type = Struct;
+    static Struct decode(sqlite3_stmt* st) {
+        return ctql::detail::decode_struct<Struct, Statement>(
+            [st]<class T>(int index) { return read<T>(st, index); });
+    }
+};
+}  // namespace detail
+
+// A single-pass range of rows. Moving it is cheap; it is not copyable.
+template <class Decoder>
+class basic_result {
+public:
+    using value_type = typename Decoder::value_type;
+
+    explicit basic_result(detail::statement_lease lease) : lease_(std::move(lease)) { advance(); }
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = typename Decoder::value_type;
+        using difference_type = std::ptrdiff_t;
+        using reference = value_type&;
+        using pointer = value_type*;
+
+        iterator() = default;
+        explicit iterator(basic_result* owner) : owner_(owner) {}
+        reference operator*() const { return *owner_->current_; }
+        pointer operator->() const { return &*owner_->current_; }
+        iterator& operator++() {
+            owner_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->current_; }
+
+    private:
+        basic_result* owner_ = nullptr;
+    };
+
+    iterator begin() { return iterator{this}; }
+    std::default_sentinel_t end() { return {}; }
+
+    bool empty() const { return !current_; }
+
+    // The first row; for a one-column select, the value itself.
+    value_type front() {
+        if (!current_) throw interface_error("ctql: front() on a result with no rows; SQL: " + std::string(lease_.sql));
+        return std::move(*current_);
+    }
+    // The first row, or nothing when there is none.
+    std::optional<value_type> first() {
+        if (!current_) return std::nullopt;
+        return std::move(*current_);
+    }
+
+    std::vector<value_type> to_vector() {
+        std::vector<value_type> rows;
+        while (current_) {
+            rows.push_back(std::move(*current_));
+            advance();
+        }
+        return rows;
+    }
+
+    // The same rows, each mapped onto a struct adapted with Boost.Hana.
+    template <reflectable_struct Struct>
+    auto as() && {
+        static_assert(requires { typename Decoder::statement; }, "ctql: as<Struct>() applies to a result of a select");
+        return basic_result<detail::struct_decoder<typename Decoder::statement, Struct>>(std::move(lease_),
+                                                                                          already_read());
+    }
+
+private:
+    template <class>
+    friend class basic_result;
+
+    basic_result(detail::statement_lease lease, bool has_row) : lease_(std::move(lease)) {
+        if (has_row) current_.emplace(Decoder::decode(lease_.st));
+    }
+    bool already_read() const { return current_.has_value(); }
+
+    void advance() {
+        if (lease_.st == nullptr) {
+            current_.reset();
+            return;
+        }
+        const int rc = sqlite3_step(lease_.st);
+        if (rc == SQLITE_ROW) {
+            current_.emplace(Decoder::decode(lease_.st));
+        } else {
+            current_.reset();
+            if (rc != SQLITE_DONE) {
+                const std::string sql(lease_.sql);
+                sqlite3* db = lease_.db;
+                lease_.release();
+                detail::throw_error(db, rc, sql);
+            }
+            lease_.release();  // done: hand the statement back right away
+        }
+    }
+
+    detail::statement_lease lease_;
+    std::optional<value_type> current_;
+};
+
+namespace detail {
+template <class Statement>
+struct statement_rows : row_decoder<Statement> {
+    using statement = Statement;
+};
+}  // namespace detail
+
+template <class Statement>
+using result = basic_result<detail::statement_rows<Statement>>;
+
+}  // namespace ctql::sqlite

@@ -1,0 +1,18 @@
+#pragma once
+// A small dense number per statement type, assigned on first use. Connections
+// index their prepared-statement caches with it, so finding a statement's
+// prepared handle costs an array lookup: no hashing, no text comparison.
+#include <atomic>
+#include <cstddef>
+
+namespace ctql::detail {
+
+inline std::atomic<std::size_t>& statement_slot_counter() {
+    static std::atomic<std::size_t> counter{0};
+    return counter;
+}
+
+template <class Statement>
+inline const std::size_t statement_slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+
+}  // namespace ctql::detail

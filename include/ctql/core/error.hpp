@@ -1,0 +1,79 @@
+#pragma once
+// One exception hierarchy for every backend, in the shape of Python's DBAPI
+// (PEP 249), so that callers catch by meaning rather than by backend.
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace ctql {
+
+// Root of everything ctql throws.
+class error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Misuse of the library itself: a bad URL, a closed connection, a malformed input file.
+class interface_error : public error {
+public:
+    using error::error;
+};
+
+// What the database reported, with enough context to act on it.
+struct error_details {
+    std::string message;   // the backend's primary message
+    std::string sql;       // the statement text (never bound values)
+    int code = 0;          // SQLite extended result code (0 for PostgreSQL)
+    std::string sqlstate;  // PostgreSQL SQLSTATE (empty for SQLite)
+    std::string detail;    // PostgreSQL DETAIL
+    std::string hint;      // PostgreSQL HINT
+};
+
+class database_error : public error {
+public:
+    explicit database_error(error_details d) : error(describe(d)), details_(std::move(d)) {}
+
+    const std::string& message() const noexcept { return details_.message; }
+    const std::string& sql() const noexcept { return details_.sql; }
+    int code() const noexcept { return details_.code; }
+    const std::string& sqlstate() const noexcept { return details_.sqlstate; }
+    const std::string& detail() const noexcept { return details_.detail; }
+    const std::string& hint() const noexcept { return details_.hint; }
+    const error_details& details() const noexcept { return details_; }
+
+private:
+    static std::string describe(const error_details& d) {
+        std::string text = d.message;
+        if (!d.sqlstate.empty()) text += " [SQLSTATE " + d.sqlstate + "]";
+        if (d.code != 0) text += " [code " + std::to_string(d.code) + "]";
+        if (!d.detail.empty()) text += "\nDETAIL: " + d.detail;
+        if (!d.hint.empty()) text += "\nHINT: " + d.hint;
+        if (!d.sql.empty()) text += "\nSQL: " + d.sql;
+        return text;
+    }
+
+    error_details details_;
+};
+
+// The database could not do the work: connection lost, locked, out of space.
+class operational_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// A constraint refused the data: unique, foreign key, NOT NULL, CHECK.
+class integrity_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// The statement is wrong for this database: missing table, syntax.
+class programming_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// A value does not fit: out of range, wrong type in a result, bad encoding.
+class data_error : public database_error {
+public:
+    using database_error::database_error;
+};
+
+}  // namespace ctql

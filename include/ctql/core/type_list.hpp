@@ -1,0 +1,60 @@
+#pragma once
+// Minimal compile-time type sets. Deliberately tiny: folds over packs keep
+// instantiation counts (and compile times) low.
+#include <cstddef>
+#include <type_traits>
+
+namespace ctql::detail {
+
+template <class... Ts>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(Ts);
+};
+
+template <class T, class List>
+inline constexpr bool contains_v = false;
+template <class T, class... Ts>
+inline constexpr bool contains_v<T, type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
+
+template <class... Lists>
+struct concat;
+template <>
+struct concat<> {
+    using type = type_list<>;
+};
+template <class... As>
+struct concat<type_list<As...>> {
+    using type = type_list<As...>;
+};
+template <class... As, class... Bs, class... Rest>
+struct concat<type_list<As...>, type_list<Bs...>, Rest...> {
+    using type = typename concat<type_list<As..., Bs...>, Rest...>::type;
+};
+template <class... Lists>
+using concat_t = typename concat<Lists...>::type;
+
+// Set union preserving first-seen order.
+template <class Acc, class List>
+struct unique_into;
+template <class Acc>
+struct unique_into<Acc, type_list<>> {
+    using type = Acc;
+};
+template <class... As, class T, class... Ts>
+struct unique_into<type_list<As...>, type_list<T, Ts...>> {
+    using type = typename unique_into<
+        std::conditional_t<contains_v<T, type_list<As...>>, type_list<As...>, type_list<As..., T>>,
+        type_list<Ts...>>::type;
+};
+template <class... Lists>
+using union_t = typename unique_into<type_list<>, concat_t<Lists...>>::type;
+
+template <class Sub, class Super>
+inline constexpr bool is_subset_v = false;
+template <class... Ts, class Super>
+inline constexpr bool is_subset_v<type_list<Ts...>, Super> = (contains_v<Ts, Super> && ...);
+
+template <class T>
+inline constexpr bool always_false = false;
+
+}  // namespace ctql::detail

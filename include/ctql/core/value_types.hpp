@@ -1,0 +1,163 @@
+#pragma once
+// The C++ types a column can hold, and the SQL kind each one maps to.
+// Every backend codec and every type rule is keyed on this table.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace ctql {
+
+using blob = std::vector<std::byte>;
+using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
+
+enum class sql_kind { integer, real, text, blob, boolean, timestamp };
+
+constexpr std::string_view kind_name(sql_kind k) {
+    switch (k) {
+        case sql_kind::integer: return "integer";
+        case sql_kind::real: return "real";
+        case sql_kind::text: return "text";
+        case sql_kind::blob: return "blob";
+        case sql_kind::boolean: return "boolean";
+        case sql_kind::timestamp: return "timestamp";
+    }
+    return "?";
+}
+
+// The null literal for expressions and assignments (`users.email = ctql::null`).
+struct null_t {
+    constexpr bool operator==(const null_t&) const = default;
+};
+inline constexpr null_t null{};
+
+namespace detail {
+template <class T>
+struct storage_traits {};  // primary: not a column type
+
+template <class T>
+    requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
+             !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+             !std::is_same_v<T, char32_t>)
+struct storage_traits<T> {
+    static constexpr sql_kind kind = sql_kind::integer;
+};
+template <>
+struct storage_traits<bool> {
+    static constexpr sql_kind kind = sql_kind::boolean;
+};
+template <>
+struct storage_traits<float> {
+    static constexpr sql_kind kind = sql_kind::real;
+};
+template <>
+struct storage_traits<double> {
+    static constexpr sql_kind kind = sql_kind::real;
+};
+template <>
+struct storage_traits<std::string> {
+    static constexpr sql_kind kind = sql_kind::text;
+};
+template <>
+struct storage_traits<blob> {
+    static constexpr sql_kind kind = sql_kind::blob;
+};
+// PostgreSQL stores microseconds; finer clocks would silently lose digits.
+template <class Duration>
+    requires(std::ratio_less_equal_v<std::micro, typename Duration::period>)
+struct storage_traits<std::chrono::sys_time<Duration>> {
+    static constexpr sql_kind kind = sql_kind::timestamp;
+};
+
+template <class T>
+struct optional_traits {
+    using base = T;
+    static constexpr bool nullable = false;
+};
+template <class T>
+struct optional_traits<std::optional<T>> {
+    using base = T;
+    static constexpr bool nullable = true;
+};
+}  // namespace detail
+
+// A non-null type that a column can store.
+template <class T>
+concept storable = requires { detail::storage_traits<T>::kind; };
+
+// A column value type: a storable type, or std::optional of one for a nullable column.
+template <class T>
+concept column_value = storable<typename detail::optional_traits<T>::base>;
+
+template <column_value T>
+using base_type_t = typename detail::optional_traits<T>::base;
+
+template <column_value T>
+inline constexpr bool is_nullable_v = detail::optional_traits<T>::nullable;
+
+template <column_value T>
+inline constexpr sql_kind kind_of_v = detail::storage_traits<base_type_t<T>>::kind;
+
+// C++ values written in expressions, and the column type they stand for.
+// String literals and views are kept as views (no copy); owning strings are kept.
+namespace detail {
+template <class T>
+struct literal_traits {};
+template <column_value T>
+struct literal_traits<T> {
+    using stored = T;
+    using value_type = T;
+};
+template <>
+struct literal_traits<std::string_view> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <>
+struct literal_traits<const char*> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <>
+struct literal_traits<char*> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <std::size_t N>
+struct literal_traits<char[N]> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <std::size_t N>
+struct literal_traits<const char[N]> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+}  // namespace detail
+
+// A C++ value that may appear in an expression and becomes a bound parameter.
+template <class T>
+concept literal_value = requires { typename detail::literal_traits<std::remove_cvref_t<T>>::stored; };
+
+template <literal_value T>
+using literal_storage_t = typename detail::literal_traits<std::remove_cvref_t<T>>::stored;
+template <literal_value T>
+using literal_value_type_t = typename detail::literal_traits<std::remove_cvref_t<T>>::value_type;
+
+// Whether two kinds may be compared or combined arithmetically: numbers mix, nothing else does.
+constexpr bool kinds_comparable(sql_kind a, sql_kind b) {
+    const auto numeric = [](sql_kind k) { return k == sql_kind::integer || k == sql_kind::real; };
+    return a == b || (numeric(a) && numeric(b));
+}
+
+// Whether a value of kind `from` may be stored in (or bound for) kind `to`:
+// an integer widens to a real, never the other way round.
+constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
+    return to == from || (to == sql_kind::real && from == sql_kind::integer);
+}
+
+}  // namespace ctql

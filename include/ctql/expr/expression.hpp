@@ -1,0 +1,134 @@
+#pragma once
+// What every expression node provides, and how C++ values become nodes.
+//
+// A node type carries everything the compiler needs to check and render it:
+//   value_type     the C++ type of its value (std::optional<T> when it can be NULL)
+//   tables         the tables its columns come from
+//   params         the named parameters it contains
+//   bare_columns   columns outside any aggregate (for the GROUP BY rule)
+//   is_aggregate   whether it contains an aggregate
+//   precedence     to parenthesise operands only where SQL needs it
+// and renders with a static function, so the SQL text depends on the type
+// alone. Bound values live in the node object and are visited in render order
+// by each_value().
+#include <string_view>
+#include <type_traits>
+#include <ctql/core/type_list.hpp>
+#include <ctql/core/value_types.hpp>
+
+namespace ctql {
+
+namespace detail {
+struct expression_tag {};
+}  // namespace detail
+
+template <class E>
+concept sql_expression = std::is_base_of_v<detail::expression_tag, std::remove_cvref_t<E>>;
+
+namespace precedence {
+inline constexpr int or_ = 1;
+inline constexpr int and_ = 2;
+inline constexpr int not_ = 3;
+inline constexpr int comparison = 4;
+inline constexpr int additive = 5;
+inline constexpr int multiplicative = 6;
+inline constexpr int unary = 7;
+inline constexpr int primary = 9;
+}  // namespace precedence
+
+namespace detail {
+// Leaf defaults; nodes override what differs.
+struct leaf_traits : expression_tag {
+    using tables = type_list<>;
+    using params = type_list<>;
+    using bare_columns = type_list<>;
+    static constexpr bool is_aggregate = false;
+    static constexpr int precedence = precedence::primary;
+};
+
+template <class Node, class Writer>
+constexpr void render_operand(Writer& w, int parent_precedence, bool parenthesise_equal) {
+    const bool wrap = Node::precedence < parent_precedence ||
+                      (parenthesise_equal && Node::precedence == parent_precedence);
+    if (wrap) w.put('(');
+    Node::render(w);
+    if (wrap) w.put(')');
+}
+
+template <class T>
+using make_optional_t = std::optional<base_type_t<T>>;
+
+template <bool Nullable, class T>
+using nullable_if_t = std::conditional_t<Nullable, std::optional<T>, T>;
+}  // namespace detail
+
+template <sql_expression E>
+using value_type_of = typename std::remove_cvref_t<E>::value_type;
+
+template <sql_expression E>
+inline constexpr bool is_null_expression_v = std::is_same_v<value_type_of<E>, null_t>;
+
+template <sql_expression E>
+inline constexpr sql_kind expr_kind_v = kind_of_v<value_type_of<E>>;
+
+namespace detail {
+template <class E>
+constexpr bool nullable_expression() {
+    if constexpr (is_null_expression_v<E>) return true;
+    else return is_nullable_v<value_type_of<E>>;
+}
+}  // namespace detail
+
+template <sql_expression E>
+inline constexpr bool expr_nullable_v = detail::nullable_expression<E>();
+
+// A C++ value inside an expression: always a bound parameter, never SQL text.
+template <class Stored, column_value ValueType>
+struct value : detail::leaf_traits {
+    using value_type = ValueType;
+    Stored stored;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.placeholder();
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        visit(stored);
+    }
+};
+
+// SQL NULL written in an expression or assignment.
+struct null_value : detail::leaf_traits {
+    using value_type = null_t;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("NULL");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <class T>
+concept null_literal = std::is_same_v<std::remove_cvref_t<T>, null_t> ||
+                       std::is_same_v<std::remove_cvref_t<T>, std::nullopt_t> ||
+                       std::is_same_v<std::remove_cvref_t<T>, null_value>;
+
+template <class T>
+concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T>;
+
+template <class T>
+constexpr auto to_expression(T&& v) {
+    if constexpr (null_literal<T>) {
+        return null_value{};
+    } else if constexpr (sql_expression<T>) {
+        return std::remove_cvref_t<T>(std::forward<T>(v));
+    } else {
+        return value<literal_storage_t<T>, literal_value_type_t<T>>{{}, literal_storage_t<T>(std::forward<T>(v))};
+    }
+}
+
+template <class T>
+using expression_t = decltype(to_expression(std::declval<T>()));
+
+}  // namespace ctql

@@ -1,0 +1,174 @@
+#pragma once
+// Named parameters: declared in a statement with param<"name", T>, bound at the
+// call with arg<"name">(value). Binding is checked when the statement runs.
+#include <type_traits>
+#include <utility>
+#include <ctql/core/fixed_string.hpp>
+#include <ctql/core/type_list.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/expr/rules.hpp>
+
+namespace ctql {
+
+template <fixed_string Name, column_value T>
+struct named_parameter : detail::leaf_traits {
+    using value_type = T;
+    using params = detail::type_list<named_parameter>;
+    static constexpr auto name = Name;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.placeholder();
+    }
+    // The value comes from the call's arguments; the visitor looks it up by name.
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        visit(*this);
+    }
+};
+
+template <fixed_string Name, column_value T>
+inline constexpr named_parameter<Name, T> param{};
+
+template <fixed_string Name, class Stored>
+struct named_argument {
+    static constexpr auto name = Name;
+    Stored value;
+};
+
+template <fixed_string Name, class V>
+    requires(literal_value<V> || null_literal<V>)
+constexpr auto arg(V&& v) {
+    if constexpr (null_literal<V>) return named_argument<Name, null_t>{};
+    else return named_argument<Name, literal_storage_t<V>>{literal_storage_t<V>(std::forward<V>(v))};
+}
+
+template <class T>
+inline constexpr bool is_named_parameter_v = false;
+template <fixed_string N, class T>
+inline constexpr bool is_named_parameter_v<named_parameter<N, T>> = true;
+
+template <class T>
+inline constexpr bool is_named_argument_v = false;
+template <fixed_string N, class S>
+inline constexpr bool is_named_argument_v<named_argument<N, S>> = true;
+
+template <class T>
+concept named_argument_type = is_named_argument_v<std::remove_cvref_t<T>>;
+
+namespace detail {
+template <fixed_string Name, class... Items>
+inline constexpr std::size_t count_named = ((Items::name == Name ? 1 : 0) + ... + 0);
+
+template <class Argument>
+constexpr sql_kind argument_kind() {
+    return kind_of_v<literal_value_type_t<decltype(Argument::value)>>;
+}
+
+template <class Parameter, class Argument>
+constexpr bool argument_fits() {
+    using stored = std::remove_cvref_t<decltype(Argument::value)>;
+    if constexpr (std::is_same_v<stored, null_t>) {
+        return is_nullable_v<typename Parameter::value_type>;
+    } else {
+        using given = literal_value_type_t<stored>;
+        if constexpr (is_nullable_v<given> && !is_nullable_v<typename Parameter::value_type>) return false;
+        else return kinds_assignable(kind_of_v<typename Parameter::value_type>, kind_of_v<given>);
+    }
+}
+
+template <fixed_string Name, class... Arguments>
+struct find_argument;
+template <fixed_string Name, class First, class... Rest>
+struct find_argument<Name, First, Rest...> {
+    using type = std::conditional_t<First::name == Name, First, typename find_argument<Name, Rest...>::type>;
+};
+template <fixed_string Name>
+struct find_argument<Name> {
+    using type = void;
+};
+
+template <fixed_string Name, class Argument, class... Arguments>
+constexpr const auto& argument_value(const Argument& first, const Arguments&... rest) {
+    if constexpr (Argument::name == Name) return first.value;
+    else return argument_value<Name>(rest...);
+}
+}  // namespace detail
+
+namespace rule {
+template <class ParameterName, class ParameterType>
+inline constexpr bool parameter_has_argument = false;
+template <class ParameterName>
+inline constexpr bool parameter_bound_once = false;
+template <class ArgumentName>
+inline constexpr bool argument_names_a_parameter = false;
+template <class ParameterName, class ParameterType, class ArgumentType>
+inline constexpr bool argument_has_parameter_type = false;
+template <class ParameterName, class FirstType, class SecondType>
+inline constexpr bool parameter_declared_with_one_type = false;
+}  // namespace rule
+
+namespace detail {
+template <class Parameter, class... Arguments>
+constexpr bool check_parameter() {
+    constexpr std::size_t n = count_named<Parameter::name, std::remove_cvref_t<Arguments>...>;
+    if constexpr (n == 0) {
+        static_assert(rule::parameter_has_argument<ctql::name_of<Parameter::name>, typename Parameter::value_type>,
+                      "ctql: a named parameter of this statement has no argument; pass arg<\"name\">(value) for it");
+        return false;
+    } else if constexpr (n > 1) {
+        static_assert(rule::parameter_bound_once<ctql::name_of<Parameter::name>>,
+                      "ctql: a named parameter is given more than one argument; pass each arg<\"name\"> once");
+        return false;
+    } else {
+        using argument = typename find_argument<Parameter::name, std::remove_cvref_t<Arguments>...>::type;
+        if constexpr (!argument_fits<Parameter, argument>()) {
+            static_assert(rule::argument_has_parameter_type<ctql::name_of<Parameter::name>, typename Parameter::value_type,
+                                                            std::remove_cvref_t<decltype(argument::value)>>,
+                          "ctql: an argument's type does not match its parameter's declared type");
+            return false;
+        }
+        return true;
+    }
+}
+
+template <class Argument, class... Parameters>
+constexpr bool check_argument() {
+    if constexpr (count_named<Argument::name, Parameters...> == 0) {
+        static_assert(rule::argument_names_a_parameter<ctql::name_of<Argument::name>>,
+                      "ctql: an argument names no parameter of this statement; check the spelling of arg<\"name\">");
+        return false;
+    }
+    return true;
+}
+
+template <class Parameter, class... Parameters>
+constexpr bool check_declared_once() {
+    using first = typename find_argument<Parameter::name, Parameters...>::type;
+    if constexpr (!std::is_same_v<typename first::value_type, typename Parameter::value_type>) {
+        static_assert(rule::parameter_declared_with_one_type<ctql::name_of<Parameter::name>, typename first::value_type,
+                                                             typename Parameter::value_type>,
+                      "ctql: one parameter name is declared with two different types in this statement");
+        return false;
+    }
+    return true;
+}
+
+template <class ParameterList, class... Arguments>
+struct argument_check;
+template <class... Parameters, class... Arguments>
+struct argument_check<type_list<Parameters...>, Arguments...> {
+    static constexpr bool declared_consistently = (check_declared_once<Parameters, Parameters...>() && ...);
+    static constexpr bool parameters_bound = (check_parameter<Parameters, Arguments...>() && ...);
+    static constexpr bool arguments_used = (check_argument<std::remove_cvref_t<Arguments>, Parameters...>() && ...);
+    static constexpr bool value = declared_consistently && parameters_bound && arguments_used;
+};
+}  // namespace detail
+
+// Checks a call's arguments against a statement's parameters; each failure is
+// its own static_assert naming the parameter.
+template <class Statement, class... Arguments>
+inline constexpr bool arguments_match_v =
+    detail::argument_check<typename Statement::params, std::remove_cvref_t<Arguments>...>::value;
+
+}  // namespace ctql

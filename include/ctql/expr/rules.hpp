@@ -1,0 +1,94 @@
+#pragma once
+// The type rules, as named compile-time predicates. Each is used directly in a
+// static_assert at the call the user wrote, so the first lines of a failed
+// build show the rule's name with the column and SQL types it was checked
+// on, followed by a sentence that says what to write instead.
+#include <type_traits>
+#include <ctql/core/fixed_string.hpp>
+#include <ctql/core/type_list.hpp>
+#include <ctql/core/value_types.hpp>
+#include <ctql/expr/expression.hpp>
+
+namespace ctql {
+
+// Names of SQL types as they appear in diagnostics.
+namespace sql_type {
+struct integer {};
+struct real {};
+struct text {};
+struct blob {};
+struct boolean {};
+struct timestamp {};
+struct null {};
+}  // namespace sql_type
+
+namespace detail {
+template <class E>
+constexpr auto kind_tag_of() {
+    if constexpr (is_null_expression_v<E>) return sql_type::null{};
+    else {
+        constexpr sql_kind k = expr_kind_v<E>;
+        if constexpr (k == sql_kind::integer) return sql_type::integer{};
+        else if constexpr (k == sql_kind::real) return sql_type::real{};
+        else if constexpr (k == sql_kind::text) return sql_type::text{};
+        else if constexpr (k == sql_kind::blob) return sql_type::blob{};
+        else if constexpr (k == sql_kind::boolean) return sql_type::boolean{};
+        else return sql_type::timestamp{};
+    }
+}
+
+// A name as a pack of characters: both g++ and clang print it legibly in diagnostics.
+template <char... Cs>
+struct name {};
+template <fixed_string Name, std::size_t... I>
+constexpr auto name_of(std::index_sequence<I...>) -> name<Name.chars[I]...>;
+}  // namespace detail
+
+template <sql_expression E>
+using sql_type_of = decltype(detail::kind_tag_of<std::remove_cvref_t<E>>());
+
+template <fixed_string Name>
+using name_of = decltype(detail::name_of<Name>(std::make_index_sequence<Name.size()>{}));
+
+namespace rule {
+
+template <class Left, class LeftType, class Right, class RightType>
+inline constexpr bool comparable_types = [] {
+    if constexpr (std::is_same_v<LeftType, sql_type::null> || std::is_same_v<RightType, sql_type::null>) return true;
+    else return kinds_comparable(expr_kind_v<Left>, expr_kind_v<Right>);
+}();
+
+template <class Left, class LeftType, class Right, class RightType>
+inline constexpr bool no_comparison_with_null =
+    !std::is_same_v<LeftType, sql_type::null> && !std::is_same_v<RightType, sql_type::null>;
+
+template <class Operand, class OperandType>
+inline constexpr bool numeric_operand =
+    std::is_same_v<OperandType, sql_type::integer> || std::is_same_v<OperandType, sql_type::real>;
+
+template <class Operand, class OperandType>
+inline constexpr bool integer_operand = std::is_same_v<OperandType, sql_type::integer>;
+
+template <class Operand, class OperandType>
+inline constexpr bool boolean_operand = std::is_same_v<OperandType, sql_type::boolean>;
+
+template <class Operand, class OperandType>
+inline constexpr bool text_operand = std::is_same_v<OperandType, sql_type::text>;
+
+template <class Operand, class OperandType>
+inline constexpr bool not_an_aggregate = !Operand::is_aggregate;
+
+template <class Column, class ColumnType, class Value, class ValueType>
+inline constexpr bool assignable_types = [] {
+    if constexpr (std::is_same_v<ValueType, sql_type::null>) return true;
+    else return kinds_assignable(expr_kind_v<Column>, expr_kind_v<Value>);
+}();
+
+template <class Column, class Value>
+inline constexpr bool null_only_into_nullable_column = !expr_nullable_v<Value> || expr_nullable_v<Column>;
+
+template <class Condition, class ConditionType>
+inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type::boolean>;
+
+}  // namespace rule
+}  // namespace ctql

@@ -1,0 +1,100 @@
+#pragma once
+// Typed result rows. A row of a multi-column select is a struct with one
+// member per selected column, named like the column (`row.name`), and also a
+// tuple: structured bindings, get<0>(row) and get<"name">(row) all work.
+// A single-column select yields the bare value instead of a row.
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <ctql/core/fixed_string.hpp>
+#include <ctql/core/type_list.hpp>
+
+namespace ctql {
+
+// A selected expression that is not a plain column has no member name; reach it by position.
+template <class T>
+struct unnamed_member {
+    T ctql_value;
+    constexpr T& ctql_ref() { return ctql_value; }
+    constexpr const T& ctql_ref() const { return ctql_value; }
+};
+
+template <std::size_t Index, fixed_string Name, class Member>
+struct row_field : Member {
+    static constexpr std::size_t ctql_index = Index;
+    static constexpr auto ctql_name = Name;
+};
+
+template <class... Fields>
+struct row : Fields... {
+    using fields = detail::type_list<Fields...>;
+    static constexpr std::size_t size = sizeof...(Fields);
+
+    bool operator==(const row& other) const {
+        return ((static_cast<const Fields&>(*this).ctql_ref() == static_cast<const Fields&>(other).ctql_ref()) &&
+                ...);
+    }
+};
+
+namespace detail {
+template <std::size_t I, class List>
+struct nth;
+template <class T, class... Ts>
+struct nth<0, type_list<T, Ts...>> {
+    using type = T;
+};
+template <std::size_t I, class T, class... Ts>
+struct nth<I, type_list<T, Ts...>> {
+    using type = typename nth<I - 1, type_list<Ts...>>::type;
+};
+template <std::size_t I, class List>
+using nth_t = typename nth<I, List>::type;
+
+template <fixed_string Name, class Fields>
+struct field_index;
+template <fixed_string Name, class... Fields>
+struct field_index<Name, type_list<Fields...>> {
+    static constexpr std::size_t count = ((Fields::ctql_name == Name ? 1 : 0) + ... + 0);
+    static constexpr std::size_t value = [] {
+        std::size_t i = 0, found = sizeof...(Fields);
+        ((Fields::ctql_name == Name && found == sizeof...(Fields) ? (found = i, ++i) : ++i), ...);
+        return found;
+    }();
+};
+}  // namespace detail
+
+template <std::size_t I, class... Fields>
+constexpr auto& get(row<Fields...>& r) {
+    return static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
+}
+template <std::size_t I, class... Fields>
+constexpr const auto& get(const row<Fields...>& r) {
+    return static_cast<const detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
+}
+template <std::size_t I, class... Fields>
+constexpr auto&& get(row<Fields...>&& r) {
+    return std::move(static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref());
+}
+
+template <fixed_string Name, class... Fields>
+constexpr const auto& get(const row<Fields...>& r) {
+    using index = detail::field_index<Name, detail::type_list<Fields...>>;
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    return get<index::value>(r);
+}
+template <fixed_string Name, class... Fields>
+constexpr auto& get(row<Fields...>& r) {
+    using index = detail::field_index<Name, detail::type_list<Fields...>>;
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    return get<index::value>(r);
+}
+
+}  // namespace ctql
+
+template <class... Fields>
+struct std::tuple_size<ctql::row<Fields...>> : std::integral_constant<std::size_t, sizeof...(Fields)> {};
+
+template <std::size_t I, class... Fields>
+struct std::tuple_element<I, ctql::row<Fields...>> {
+    using type = std::remove_cvref_t<decltype(ctql::get<I>(std::declval<ctql::row<Fields...>&>()))>;
+};

@@ -1,0 +1,85 @@
+#pragma once
+// A column is an empty constexpr object whose type carries its table, name,
+// value type and constraints. CTQL_TABLE derives one type per column from
+// `column`, so diagnostics name it as `users_t::name_column`.
+#include <type_traits>
+#include <utility>
+#include <ctql/core/type_list.hpp>
+#include <ctql/core/value_types.hpp>
+#include <ctql/expr/aggregates.hpp>
+#include <ctql/expr/assignment.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/expr/order.hpp>
+#include <ctql/expr/predicates.hpp>
+#include <ctql/schema/constraints.hpp>
+
+namespace ctql {
+
+template <class Table, class Self, column_value T, class ConstraintList>
+struct column : detail::expression_tag {
+    using value_type = T;
+    using table = Table;
+    using constraints = ConstraintList;
+    using tables = detail::type_list<Table>;
+    using params = detail::type_list<>;
+    using bare_columns = detail::type_list<Self>;
+    static constexpr bool is_aggregate = false;
+    static constexpr int precedence = precedence::primary;
+
+    static constexpr bool is_primary_key = detail::contains_v<primary_key_t, ConstraintList>;
+    static constexpr bool is_unique = detail::contains_v<unique_t, ConstraintList>;
+    // An integer primary key is assigned by the database (rowid / identity).
+    static constexpr bool is_generated = is_primary_key && kind_of_v<T> == sql_kind::integer;
+    using default_constraint = typename detail::find_default<ConstraintList>::type;
+    using reference_constraint = typename detail::find_reference<ConstraintList>::type;
+    static constexpr bool has_default = !std::is_void_v<default_constraint> || is_generated;
+    static constexpr bool required_in_insert = !is_nullable_v<T> && !has_default;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.identifier(Table::ctql_sql_name.view());
+        w.put('.');
+        w.identifier(Self::ctql_sql_name.view());
+    }
+    template <class Writer>
+    static constexpr void render_unqualified(Writer& w) {
+        w.identifier(Self::ctql_sql_name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+
+    template <class V>
+        requires expression_operand<V>
+    constexpr auto operator=(V&& v) const {
+        return detail::make_assignment<Self>(std::forward<V>(v));
+    }
+
+    constexpr auto asc() const { return ctql::asc(self()); }
+    constexpr auto desc() const { return ctql::desc(self()); }
+    constexpr auto is_null() const { return ctql::is_null(self()); }
+    constexpr auto is_not_null() const { return ctql::is_not_null(self()); }
+    template <class P>
+    constexpr auto like(P&& pattern) const {
+        return ctql::like(self(), std::forward<P>(pattern));
+    }
+    template <class... Vs>
+    constexpr auto in(Vs&&... values) const {
+        return ctql::in(self(), std::forward<Vs>(values)...);
+    }
+    template <class L, class H>
+    constexpr auto between(L&& low, H&& high) const {
+        return ctql::between(self(), std::forward<L>(low), std::forward<H>(high));
+    }
+
+private:
+    constexpr Self self() const { return Self{}; }
+};
+
+template <class T>
+concept column_type = requires {
+    typename T::table;
+    T::ctql_sql_name;
+    requires std::is_base_of_v<column<typename T::table, T, typename T::value_type, typename T::constraints>, T>;
+};
+
+}  // namespace ctql

@@ -1,0 +1,4 @@
+#pragma once
+// ctql with the embedded SQLite backend.
+#include <ctql/ctql.hpp>
+#include <ctql/backend/sqlite/connection.hpp>
