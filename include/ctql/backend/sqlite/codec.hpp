@@ -23,7 +23,8 @@
 //
 // Reading follows SQLite's own conversions (an integer column read as text
 // gives its digits, text read as a number gives its numeric prefix or 0);
-// ctql only refuses NULL in a non-optional type and numbers that do not fit.
+// ctql refuses only NULL in a non-optional type, numbers that do not fit,
+// and text that is not a timestamp.
 #include <sqlite3.h>
 
 #include <bit>

@@ -1,0 +1,64 @@
+// Statements are prepared once per connection and reused; running one again
+// builds no SQL text and, for fixed-size values, allocates nothing at all.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include <ctql/sqlite.hpp>
+
+#include "../test_schema.hpp"
+
+namespace {
+std::atomic<long> allocations{0};
+}
+
+void* operator new(std::size_t size) {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+using namespace ctql;
+
+TEST_CASE("a statement is prepared on first use and reused afterwards") {
+    sqlite::connection db{":memory:"};
+    db(create_table(users));
+    const std::size_t before = db.prepared_statements();
+    constexpr auto add = insert_into(users).set(users.name = param<"n", std::string>, users.score = param<"s", double>);
+    db(add, arg<"n">("a"), arg<"s">(1.0));
+    CHECK(db.prepared_statements() == before + 1);
+    for (int i = 0; i < 100; ++i) db(add, arg<"n">("b"), arg<"s">(double(i)));
+    CHECK(db.prepared_statements() == before + 1);
+    CHECK(db(select(count()).from(users)).front() == 101);
+}
+
+TEST_CASE("statements with the same shape but other values share one prepared statement") {
+    sqlite::connection db{":memory:"};
+    db(create_table(users));
+    const std::size_t before = db.prepared_statements();
+    db(insert_into(users).set(users.name = "x", users.score = 1.0));
+    db(insert_into(users).set(users.name = "y", users.score = 2.0));
+    CHECK(db.prepared_statements() == before + 1);
+}
+
+TEST_CASE("running a prepared statement again allocates nothing") {
+    sqlite::connection db{":memory:"};
+    db(create_table(users));
+    constexpr auto bump = update(users).set(users.score = users.score + param<"by", double>).where(users.id == param<"id", std::int64_t>);
+    constexpr auto lookup = select(users.score).from(users).where(users.id == param<"id", std::int64_t>);
+    db(insert_into(users).set(users.name = "a"));
+    db(bump, arg<"by">(1.0), arg<"id">(std::int64_t{1}));   // first run prepares
+    double seen = db(lookup, arg<"id">(std::int64_t{1})).front();
+
+    const long before = allocations.load();
+    for (int i = 0; i < 1000; ++i) {
+        db(bump, arg<"by">(1.0), arg<"id">(std::int64_t{1}));
+        seen = db(lookup, arg<"id">(std::int64_t{1})).front();
+    }
+    CHECK(allocations.load() - before == 0);
+    CHECK(seen == 1001.0);
+}
