@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Generate the single-header distribution of ctql.
+
+    python3 scripts/amalgamate.py           # (re)write single_include/ctql/{ctql,sqlite,postgres}.hpp
+    python3 scripts/amalgamate.py --check   # exit 1 if the files on disk are not what it would write
+
+Each umbrella header include/ctql/<name>.hpp becomes single_include/ctql/<name>.hpp:
+project includes (`#include <ctql/...>`, or `#include "..."` resolved relative to
+the including file first, then to include/) are inlined recursively, each header
+once per output file; `#pragma once` lines are dropped; system includes stay as
+written. Each inlined header is wrapped in an include guard named after its path,
+so that a program may include several of the generated files. The output depends
+only on the contents of include/: no dates, no absolute paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INCLUDE_DIR = ROOT / "include"
+OUTPUT_DIR = ROOT / "single_include"
+UMBRELLAS = ("ctql/ctql.hpp", "ctql/sqlite.hpp", "ctql/postgres.hpp")
+
+INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+PRAGMA_ONCE_RE = re.compile(r"^\s*#\s*pragma\s+once\b")
+IF_RE = re.compile(r"^\s*#\s*(if|ifdef|ifndef)\b")
+ENDIF_RE = re.compile(r"^\s*#\s*endif\b")
+IFNDEF_RE = re.compile(r"^\s*#\s*ifndef\s+(\w+)")
+DEFINE_RE = re.compile(r"^\s*#\s*define\s+(\w+)\s*$")
+
+
+class AmalgamationError(Exception):
+    pass
+
+
+def display(path: Path) -> str:
+    """The header's name as users include it: ctql/core/fixed_string.hpp."""
+    return path.relative_to(INCLUDE_DIR).as_posix()
+
+
+def guard_macro(path: Path) -> str:
+    name = display(path)
+    if name.startswith("ctql/"):
+        name = name[len("ctql/"):]
+    return "CTQL_SINGLE_INCLUDE_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper()
+
+
+def resolve(kind: str, target: str, includer: Path) -> Path | None:
+    """The project header an #include names, or None for a system/third-party header."""
+    candidates = []
+    if kind == '"':
+        candidates.append(includer.parent / target)
+    if kind == '"' or target.startswith("ctql/"):
+        candidates.append(INCLUDE_DIR / target)
+    for candidate in candidates:
+        candidate = candidate.resolve()
+        if candidate.is_file() and INCLUDE_DIR in candidate.parents:
+            return candidate
+    if target.startswith("ctql/"):
+        closing = ">" if kind == "<" else '"'
+        raise AmalgamationError(
+            f"{display(includer)}: #include {kind}{target}{closing} names a ctql header that does not exist")
+    return None
+
+
+class Amalgamator:
+    def __init__(self) -> None:
+        self.inlined: set[Path] = set()
+
+    def expand(self, path: Path, stack: tuple[Path, ...] = ()) -> list[str]:
+        if path in stack:
+            cycle = " -> ".join(display(p) for p in (*stack, path))
+            raise AmalgamationError(f"include cycle: {cycle}")
+        self.inlined.add(path)
+        name = display(path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        guard = guard_macro(path)
+        out = [f"// ---- begin {name} ----", f"#ifndef {guard}", f"#define {guard}"]
+        depth = 0
+        for number, line in enumerate(lines, start=1):
+            if PRAGMA_ONCE_RE.match(line):
+                continue
+            if IF_RE.match(line):
+                depth += 1
+                # A classic include guard (#ifndef X / #define X) is not a condition.
+                macro = IFNDEF_RE.match(line)
+                following = lines[number] if number < len(lines) else ""
+                defined = DEFINE_RE.match(following)
+                if depth == 1 and macro and defined and macro.group(1) == defined.group(1):
+                    depth = 0
+            elif ENDIF_RE.match(line) and depth > 0:
+                depth -= 1
+            match = INCLUDE_RE.match(line)
+            if match:
+                target = resolve(match.group(1), match.group(2), path)
+                if target is not None:
+                    if depth > 0:
+                        raise AmalgamationError(
+                            f"{name}:{number}: project include inside #if/#ifdef; the amalgamation "
+                            "inlines each header once, so it cannot honour the condition. "
+                            "Include it unconditionally.")
+                    if target not in self.inlined:
+                        out.extend(self.expand(target, (*stack, path)))
+                    continue
+            out.append(line)
+        out += [f"#endif  // {guard}", f"// ---- end {name} ----"]
+        return out
+
+
+def generate(umbrella: str) -> str:
+    source = INCLUDE_DIR / umbrella
+    if not source.is_file():
+        raise AmalgamationError(f"umbrella header include/{umbrella} does not exist")
+    body = Amalgamator().expand(source.resolve())
+    banner = [
+        f"// ctql single-header distribution: {umbrella}",
+        f"// GENERATED by scripts/amalgamate.py from include/{umbrella} -- do not edit by hand.",
+        "// Edit the headers under include/ and run `python3 scripts/amalgamate.py`.",
+        "#pragma once",
+        "",
+    ]
+    return "\n".join(banner + body) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="do not write; exit 1 if single_include/ differs from what would be generated")
+    args = parser.parse_args()
+
+    try:
+        generated = {umbrella: generate(umbrella) for umbrella in UMBRELLAS}
+    except AmalgamationError as error:
+        print(f"amalgamate.py: error: {error}", file=sys.stderr)
+        return 2
+
+    stale = []
+    for umbrella, text in generated.items():
+        target = OUTPUT_DIR / umbrella
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            continue
+        relative = target.relative_to(ROOT).as_posix()
+        if args.check:
+            stale.append(f"{relative} ({'missing' if current is None else 'differs from include/'})")
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+            print(f"wrote {relative} ({len(text.encode('utf-8')) // 1024} KiB)")
+
+    if stale:
+        print("single_include/ is stale: it is not what include/ generates now.", file=sys.stderr)
+        for entry in stale:
+            print(f"  {entry}", file=sys.stderr)
+        print("Regenerate it with `python3 scripts/amalgamate.py` and commit the result.", file=sys.stderr)
+        return 1
+    if args.check:
+        print(f"single_include/ is up to date ({len(generated)} files).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run):
+#   1. installs missing Debian packages (scripts/install-deps.sh);
+#   2. checks that single_include/ is what scripts/amalgamate.py generates;
+#   3. for each compiler (env CTQL_COMPILERS, default "g++ clang++"): configures
+#      build/<gcc|clang> with Ninja (tests, examples and benchmarks on) and builds it;
+#   4. runs CTest in every build directory against one throwaway PostgreSQL server
+#      (scripts/run-ctest.sh inside scripts/with-postgres.sh).
+# Exits non-zero if any step fails; the other steps still run, and a summary
+# at the end says what failed.
+# Environment: CTQL_COMPILERS ("g++ clang++"), CTQL_BUILD_TYPE (Debug), CTQL_JOBS (2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+read -r -a compilers <<<"${CTQL_COMPILERS:-g++ clang++}"
+build_type=${CTQL_BUILD_TYPE:-Debug}
+export CTQL_JOBS=${CTQL_JOBS:-2}
+
+failures=()
+step() { echo; echo "=== $*"; }
+
+step "dependencies"
+bash scripts/install-deps.sh
+
+step "single_include/ freshness"
+python3 scripts/amalgamate.py --check || failures+=("single_include/ is stale: run python3 scripts/amalgamate.py")
+
+built=()
+for cxx in "${compilers[@]}"; do
+    name=${cxx##*/}
+    name=${name/clang++/clang}
+    name=${name/g++/gcc}
+    dir=build/$name
+    step "configure and build $dir with $cxx ($build_type)"
+    if ! command -v "$cxx" >/dev/null 2>&1; then
+        failures+=("$name: compiler $cxx not found")
+        continue
+    fi
+    if cmake -S . -B "$dir" -G Ninja \
+            -DCMAKE_CXX_COMPILER="$cxx" \
+            -DCMAKE_BUILD_TYPE="$build_type" \
+            -DCTQL_BUILD_TESTS=ON -DCTQL_BUILD_EXAMPLES=ON -DCTQL_BUILD_BENCHMARKS=ON &&
+       cmake --build "$dir" -j "$CTQL_JOBS"; then
+        built+=("$dir")
+    else
+        failures+=("$name: configure or build failed (see above)")
+    fi
+done
+
+if [[ ${#built[@]} -gt 0 ]]; then
+    step "ctest (${built[*]})"
+    bash scripts/with-postgres.sh bash scripts/run-ctest.sh "${built[@]}" ||
+        failures+=("ctest: tests failed (see the summary above)")
+fi
+
+echo
+if [[ ${#failures[@]} -gt 0 ]]; then
+    echo "=== FAILED"
+    printf '  - %s\n' "${failures[@]}"
+    exit 1
+fi
+echo "=== all passed (${compilers[*]})"
