@@ -33,13 +33,13 @@ namespace detail {
 template <class Column, class V>
 constexpr auto make_assignment(V&& v) {
     using value_t = expression_t<V>;
+    static_assert(rule::not_an_aggregate<value_t, sql_type_of<value_t>>,
+                  "ctql: an aggregate cannot be assigned to a column");
     static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
                   "ctql: the value's SQL type does not match the column's type in this assignment");
     static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                   "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
                   "std::optional<T> or assign a non-null value");
-    static_assert(rule::not_an_aggregate<value_t, sql_type_of<value_t>>,
-                  "ctql: an aggregate cannot be assigned to a column");
     return assignment<Column, value_t>{to_expression(std::forward<V>(v))};
 }
 }  // namespace detail

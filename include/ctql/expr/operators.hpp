@@ -178,10 +178,12 @@ constexpr auto make_arithmetic(L&& l, R&& r) {
                           rule::integer_operand<right_t, sql_type_of<right_t>>,
                       "ctql: % needs integer operands");
     }
-    using base = arithmetic_base_t<left_t, right_t>;
-    using result = nullable_if_t<expr_nullable_v<left_t> || expr_nullable_v<right_t>, base>;
-    return binary_expression<Op, left_t, right_t, result>{
-        {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
+    if constexpr (rule::numeric_operand<left_t, sql_type_of<left_t>> && rule::numeric_operand<right_t, sql_type_of<right_t>>) {
+        using base = arithmetic_base_t<left_t, right_t>;
+        using result = nullable_if_t<expr_nullable_v<left_t> || expr_nullable_v<right_t>, base>;
+        return binary_expression<Op, left_t, right_t, result>{
+            {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
+    }
 }
 }  // namespace detail
 

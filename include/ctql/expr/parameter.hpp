@@ -104,6 +104,8 @@ template <class ArgumentName>
 inline constexpr bool argument_names_a_parameter = false;
 template <class ParameterName, class ParameterType, class ArgumentType>
 inline constexpr bool argument_has_parameter_type = false;
+template <class ParameterName, class ParameterType>
+inline constexpr bool null_argument_only_for_optional_parameter = false;
 template <class ParameterName, class FirstType, class SecondType>
 inline constexpr bool parameter_declared_with_one_type = false;
 }  // namespace rule
@@ -122,7 +124,13 @@ constexpr bool check_parameter() {
         return false;
     } else {
         using argument = typename find_argument<Parameter::name, std::remove_cvref_t<Arguments>...>::type;
-        if constexpr (!argument_fits<Parameter, argument>()) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(argument::value)>, null_t> &&
+                      !is_nullable_v<typename Parameter::value_type>) {
+            static_assert(rule::null_argument_only_for_optional_parameter<ctql::name_of<Parameter::name>,
+                                                                          typename Parameter::value_type>,
+                          "ctql: a NULL argument is given for a parameter whose type is not std::optional");
+            return false;
+        } else if constexpr (!argument_fits<Parameter, argument>()) {
             static_assert(rule::argument_has_parameter_type<ctql::name_of<Parameter::name>, typename Parameter::value_type,
                                                             std::remove_cvref_t<decltype(argument::value)>>,
                           "ctql: an argument's type does not match its parameter's declared type");

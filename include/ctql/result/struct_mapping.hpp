@@ -34,6 +34,8 @@ template <class Struct, class MemberName, class MemberType, class ColumnType>
 inline constexpr bool member_type_matches_column = false;
 template <class Struct, class SelectedColumnCount, class MemberCount>
 inline constexpr bool every_selected_column_has_a_member = false;
+template <std::size_t N>
+struct count {};
 }  // namespace rule
 
 namespace detail {
@@ -123,18 +125,38 @@ template <class S, class Statement, std::size_t... M>
 constexpr auto member_columns(std::index_sequence<M...>) {
     constexpr std::size_t columns = selected_count<typename Statement::result_row>();
     static_assert(sizeof...(M) == columns ||
-                      rule::every_selected_column_has_a_member<S, std::integral_constant<std::size_t, columns>,
-                                                               std::integral_constant<std::size_t, sizeof...(M)>>,
+                      rule::every_selected_column_has_a_member<S, rule::count<columns>, rule::count<sizeof...(M)>>,
                   "ctql: the struct and the select list differ in size; every selected column needs a member of "
                   "the same name");
     return std::array<std::size_t, sizeof...(M)>{checked_member_column<S, Statement, M>()...};
 }
 
+template <class S, class Statement, std::size_t... M>
+constexpr bool mapping_valid(std::index_sequence<M...>) {
+    constexpr auto names = Statement::column_names;
+    if constexpr (sizeof...(M) != selected_count<typename Statement::result_row>()) {
+        return false;
+    } else {
+        constexpr std::array<std::size_t, sizeof...(M)> indices{
+            column_index(names, boost::hana::to<const char*>(member_key_t<S, M>{}))...};
+        for (std::size_t i : indices)
+            if (i >= names.size()) return false;
+        return (member_accepts<member_type_t<S, M>, selected_type_t<typename Statement::result_row,
+                                                                     (indices[M] < names.size() ? indices[M] : 0)>> &&
+                ...);
+    }
+}
+
 // Decodes one row into S; `read` is called as read.template operator()<T>(column_index).
+// When the mapping is invalid, only the checks' messages are reported.
 template <reflectable_struct S, class Statement, class Reader>
 S decode_struct(const Reader& read) {
     static constexpr auto columns = member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
     S result{};
+    if constexpr (!mapping_valid<S, Statement>(std::make_index_sequence<member_count_v<S>>{})) {
+        (void)read;
+        return result;
+    } else {
     [&]<std::size_t... M>(std::index_sequence<M...>) {
         ((boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result) =
               read.template operator()<selected_type_t<typename Statement::result_row, columns[M]>>(
@@ -142,6 +164,7 @@ S decode_struct(const Reader& read) {
          ...);
     }(std::make_index_sequence<member_count_v<S>>{});
     return result;
+    }
 }
 }  // namespace detail
 

@@ -16,7 +16,7 @@ struct delete_statement : statement_base<delete_statement<Table, Where>> {
     Where where_clause_;
 
     static constexpr bool check() {
-        static_assert(!std::is_same_v<Where, no_clause>,
+        static_assert(rule::update_or_delete_has_where<Table, Where>,
                       "ctql: a delete needs .where(condition), or .all_rows() to delete every row on purpose");
         return true;
     }
@@ -35,8 +35,8 @@ struct delete_statement : statement_base<delete_statement<Table, Where>> {
     template <sql_expression Condition>
     constexpr auto where(const Condition& condition) const {
         static_assert(std::is_same_v<Where, no_clause>, "ctql: this delete already has a WHERE clause");
-        static_assert(detail::check_condition<Condition>());
-        static_assert(detail::tables_available<Condition, detail::type_list<Table>>());
+        static_assert(detail::check_row_condition<Condition>());
+        static_assert(detail::target_table_only<Condition, Table>());
         using clause = condition_clause<keyword::where, Condition>;
         return delete_statement<Table, clause>{{}, clause{condition}};
     }

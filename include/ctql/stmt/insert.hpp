@@ -9,13 +9,14 @@
 #include <ctql/expr/assignment.hpp>
 #include <ctql/schema/column.hpp>
 #include <ctql/schema/table.hpp>
+#include <ctql/stmt/clauses.hpp>
 #include <ctql/stmt/statement.hpp>
 
 namespace ctql {
 
 namespace rule {
 template <class Column, class Table>
-inline constexpr bool column_belongs_to_target_table = std::is_same_v<typename Column::table, Table>;
+inline constexpr bool column_is_of_target_table = std::is_same_v<typename Column::table, Table>;
 template <class Column, class Table>
 inline constexpr bool required_column_is_set = false;
 template <class Column>
@@ -25,7 +26,7 @@ inline constexpr bool column_set_once = false;
 namespace detail {
 template <class Table, class Column>
 constexpr bool check_target_column() {
-    static_assert(rule::column_belongs_to_target_table<Column, Table>,
+    static_assert(rule::column_is_of_target_table<Column, Table>,
                   "ctql: this column belongs to another table than the one the statement writes to");
     return true;
 }
@@ -34,7 +35,6 @@ template <class Column, class... Assigned>
 constexpr bool check_assigned_once() {
     if constexpr (((std::is_same_v<Column, Assigned> ? 1 : 0) + ...) > 1) {
         static_assert(rule::column_set_once<Column>, "ctql: a column is assigned more than once in one statement");
-        return false;
     }
     return true;
 }
@@ -45,7 +45,6 @@ constexpr bool check_required_column_set() {
         static_assert(rule::required_column_is_set<Column, Table>,
                       "ctql: an insert must set every NOT NULL column that has no default; set this column, give "
                       "it ctql::default_value<...>, or make it std::optional");
-        return false;
     }
     return true;
 }

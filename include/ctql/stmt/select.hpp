@@ -65,7 +65,7 @@ constexpr bool check_grouped() {
     static_assert(rule::column_is_grouped<Column, Grouped>,
                   "ctql: a selected column is neither aggregated nor in GROUP BY; add it to group_by() or wrap "
                   "it in an aggregate such as max()");
-    return contains_v<Column, Grouped>;
+    return true;
 }
 template <class Grouped, class... Columns>
 constexpr bool all_grouped(type_list<Columns...>) {
@@ -165,8 +165,11 @@ struct select_statement
     static constexpr bool check() {
         detail::tables_available<Columns, available_tables>();
         detail::tables_available<Order, available_tables>();
-        if constexpr (!std::is_same_v<Group, no_clause> || Columns::has_aggregate)
+        if constexpr (!std::is_same_v<Group, no_clause> || Columns::has_aggregate) {
             detail::all_grouped<typename Group::bare_columns>(typename Columns::bare_columns{});
+            detail::all_grouped<typename Group::bare_columns>(typename Having::bare_columns{});
+            detail::all_grouped<typename Group::bare_columns>(typename Order::bare_columns{});
+        }
         return true;
     }
 
@@ -192,7 +195,7 @@ struct select_statement
     template <class Kind, class Table, class Condition>
     constexpr auto add_join(const Condition& condition) const {
         using tables = detail::concat_t<available_tables, detail::type_list<Table>>;
-        static_assert(detail::check_condition<Condition>());
+        static_assert(detail::check_row_condition<Condition>());
         static_assert(detail::tables_available<Condition, tables>());
         using new_from = decltype(append_join<Kind, Table>(from_clause_, condition));
         return select_statement<Distinct, Columns, new_from, Where, Group, Having, Order, Limit, Offset>{
@@ -205,7 +208,7 @@ struct select_statement
         static_assert(has_from, "ctql: write .from(table) before .where()");
         static_assert(std::is_same_v<Where, no_clause>, "ctql: this select already has a WHERE clause; combine "
                                                         "conditions with && and ||");
-        static_assert(detail::check_condition<Condition>());
+        static_assert(detail::check_row_condition<Condition>());
         static_assert(detail::tables_available<Condition, available_tables>());
         using clause = condition_clause<keyword::where, Condition>;
         return select_statement<Distinct, Columns, From, clause, Group, Having, Order, Limit, Offset>{

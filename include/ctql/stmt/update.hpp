@@ -14,6 +14,11 @@ namespace ctql {
 
 struct all_rows_clause : no_clause {};
 
+namespace rule {
+template <class Table, class Where>
+inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, no_clause>;
+}
+
 template <table_type Table, class Where, class... Assignments>
 struct update_statement : statement_base<update_statement<Table, Where, Assignments...>> {
     using result_row = void;
@@ -22,7 +27,7 @@ struct update_statement : statement_base<update_statement<Table, Where, Assignme
     Where where_clause_;
 
     static constexpr bool check() {
-        static_assert(!std::is_same_v<Where, no_clause>,
+        static_assert(rule::update_or_delete_has_where<Table, Where>,
                       "ctql: an update needs .where(condition), or .all_rows() to change every row on purpose");
         return true;
     }
@@ -47,8 +52,8 @@ struct update_statement : statement_base<update_statement<Table, Where, Assignme
     template <sql_expression Condition>
     constexpr auto where(const Condition& condition) const {
         static_assert(std::is_same_v<Where, no_clause>, "ctql: this update already has a WHERE clause");
-        static_assert(detail::check_condition<Condition>());
-        static_assert(detail::tables_available<Condition, detail::type_list<Table>>());
+        static_assert(detail::check_row_condition<Condition>());
+        static_assert(detail::target_table_only<Condition, Table>());
         using clause = condition_clause<keyword::where, Condition>;
         return update_statement<Table, clause, Assignments...>{{}, assignments, clause{condition}};
     }
@@ -67,7 +72,7 @@ struct update_t {
         static_assert((detail::check_target_column<Table, typename Assignments::column>() && ...));
         static_assert((detail::check_assigned_once<typename Assignments::column, typename Assignments::column...>() &&
                        ...));
-        static_assert((detail::tables_available<Assignments, detail::type_list<Table>>() && ...));
+        static_assert((detail::target_table_only<Assignments, Table>() && ...));
         return update_statement<Table, no_clause, Assignments...>{{}, {assignments...}, {}};
     }
 };

@@ -69,7 +69,9 @@ inline std::string trim_trailing_space(std::string_view s) {
     }
     if (d.message.empty()) d.message = "PostgreSQL statement failed without a message (out of memory?)";
     const bool connection_bad = conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
-    throw_categorised(classify_sqlstate(d.sqlstate, connection_bad), std::move(d));
+    // Classified before the call: the argument moved from `d` may be built first.
+    const error_category category = classify_sqlstate(d.sqlstate, connection_bad);
+    throw_categorised(category, std::move(d));
 }
 
 // For failures outside a statement: connecting, sending, flushing.

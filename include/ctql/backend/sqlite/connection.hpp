@@ -81,22 +81,7 @@ public:
     template <statement Statement, named_argument_type... Arguments>
     auto operator()(const Statement& stmt, const Arguments&... args) {
         static_assert(Statement::check());
-        static_assert(arguments_match_v<Statement, Arguments...>);
-        constexpr std::string_view sql = Statement::template sql<dialect>();
-        auto [st, busy] = acquire<Statement>(sql);
-        const std::tuple<const Arguments&...> arguments{args...};
-        if constexpr (returns_rows_v<Statement>) {
-            detail::statement_lease lease{db_, st, busy, sql};
-            detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
-            stmt.each_value(bind);
-            return result<Statement>(std::move(lease));
-        } else {
-            detail::statement_lease lease{db_, st, busy, sql};
-            detail::binder<false, Arguments...> bind{db_, st, sql, arguments};
-            stmt.each_value(bind);
-            step_to_done(st, sql);
-            return static_cast<std::int64_t>(sqlite3_changes64(db_));
-        }
+        if constexpr (arguments_match_v<Statement, Arguments...>) return run(stmt, args...);
     }
 
     // Runs `insert_into(t).columns(...)` once per row of `rows` (tuples, or
@@ -143,6 +128,26 @@ public:
     sqlite3* native_handle() const { return db_; }
 
 private:
+    template <class Statement, class... Arguments>
+    auto run(const Statement& stmt, const Arguments&... args) {
+        constexpr std::string_view sql = Statement::template sql<dialect>();
+        auto [st, busy] = acquire<Statement>(sql);
+        const std::tuple<const Arguments&...> arguments{args...};
+        if constexpr (returns_rows_v<Statement>) {
+            detail::statement_lease lease{db_, st, busy, sql};
+            detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
+            stmt.each_value(bind);
+            return result<Statement>(std::move(lease));
+        } else {
+            detail::statement_lease lease{db_, st, busy, sql};
+            detail::binder<false, Arguments...> bind{db_, st, sql, arguments};
+            stmt.each_value(bind);
+            step_to_done(st, sql);
+            return static_cast<std::int64_t>(sqlite3_changes64(db_));
+        }
+    }
+
+
     struct cache_entry {
         sqlite3_stmt* st = nullptr;
         bool busy = false;

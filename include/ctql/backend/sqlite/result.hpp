@@ -13,8 +13,7 @@
 #include <ctql/backend/sqlite/codec.hpp>
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/core/error.hpp>
-#include <ctql/result/row.hpp>
-#include <ctql/result/struct_mapping.hpp>
+#include <ctql/result/decode.hpp>
 
 namespace ctql::sqlite {
 
@@ -56,37 +55,18 @@ struct statement_lease {
     }
 };
 
-template <class Row, std::size_t... I>
-Row decode_row(sqlite3_stmt* st, std::index_sequence<I...>) {
-    return Row{ctql::detail::nth_t<I, typename Row::fields>{
-        {read<std::tuple_element_t<I, Row>>(st, static_cast<int>(I))}}...};
-}
-
-template <class Row>
-Row decode(sqlite3_stmt* st) {
-    if constexpr (requires { typename Row::fields; })
-        return decode_row<Row>(st, std::make_index_sequence<Row::size>{});
-    else
-        return read<Row>(st, 0);
-}
-
-// How a result turns the current row into a value: the statement's row type, or a user struct.
-template <class Statement>
-struct row_decoder {
-    using value_type = typename Statement::result_row;
-    static value_type decode(sqlite3_stmt* st) { return detail::decode<value_type>(st); }
-};
-template <class Statement, class Struct>
-struct struct_decoder {
-    using value_type = Struct;
-    static Struct decode(sqlite3_stmt* st) {
-        return ctql::detail::decode_struct<Struct, Statement>(
-            [st]<class T>(int index) { return read<T>(st, index); });
+// Reads column `index` of the statement's current row.
+struct column_reader {
+    sqlite3_stmt* st;
+    template <class T>
+    T operator()(int index) const {
+        return read<T>(st, index);
     }
 };
 }  // namespace detail
 
 // A single-pass range of rows. Moving it is cheap; it is not copyable.
+// Decoder is ctql::detail::statement_row<Statement> or struct_row<Statement, Struct>.
 template <class Decoder>
 class basic_result {
 public:
@@ -145,9 +125,8 @@ public:
     // The same rows, each mapped onto a struct adapted with Boost.Hana.
     template <reflectable_struct Struct>
     auto as() && {
-        static_assert(requires { typename Decoder::statement; }, "ctql: as<Struct>() applies to a result of a select");
-        return basic_result<detail::struct_decoder<typename Decoder::statement, Struct>>(std::move(lease_),
-                                                                                          already_read());
+        return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(lease_),
+                                                                                            already_read());
     }
 
 private:
@@ -155,7 +134,7 @@ private:
     friend class basic_result;
 
     basic_result(detail::statement_lease lease, bool has_row) : lease_(std::move(lease)) {
-        if (has_row) current_.emplace(Decoder::decode(lease_.st));
+        if (has_row) current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
     }
     bool already_read() const { return current_.has_value(); }
 
@@ -166,7 +145,7 @@ private:
         }
         const int rc = sqlite3_step(lease_.st);
         if (rc == SQLITE_ROW) {
-            current_.emplace(Decoder::decode(lease_.st));
+            current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
         } else {
             current_.reset();
             if (rc != SQLITE_DONE) {
@@ -183,14 +162,7 @@ private:
     std::optional<value_type> current_;
 };
 
-namespace detail {
 template <class Statement>
-struct statement_rows : row_decoder<Statement> {
-    using statement = Statement;
-};
-}  // namespace detail
-
-template <class Statement>
-using result = basic_result<detail::statement_rows<Statement>>;
+using result = basic_result<ctql::detail::statement_row<Statement>>;
 
 }  // namespace ctql::sqlite
