@@ -174,8 +174,9 @@ struct codec<T> {
 
     // An unsigned type goes to the next wider signed type so that its whole
     // range fits; uint64_t has none and is bit-cast into int8.
-    static constexpr int wire_size = std::is_signed_v<T> ? (sizeof(T) <= 2 ? 2 : static_cast<int>(sizeof(T)))
-                                                         : (sizeof(T) == 1 ? 2 : std::min(2 * static_cast<int>(sizeof(T)), 8));
+    static constexpr int wire_size = std::is_signed_v<T>
+                                         ? std::max(static_cast<int>(sizeof(T)), 2)
+                                         : std::clamp(2 * static_cast<int>(sizeof(T)), 2, 8);
     static constexpr Oid oid = wire_size == 2 ? oid::int2 : wire_size == 4 ? oid::int4 : oid::int8;
 
     static void encode(T v, char* out) noexcept {
@@ -252,7 +253,8 @@ struct codec<T> {
             // Narrowing a finite double beyond float's range is undefined
             // behaviour, and turning it into infinity would invent a value.
             // NaN and the infinities have float counterparts and pass through.
-            if (std::isfinite(d) && (d > std::numeric_limits<float>::max() || d < std::numeric_limits<float>::lowest())) {
+            constexpr double largest = std::numeric_limits<float>::max();
+            if (std::isfinite(d) && (d > largest || d < -largest)) {
                 throw_out_of_range<T>(r, col, std::to_string(d));
             }
         }
@@ -302,11 +304,12 @@ struct codec<blob> {
     }
 };
 
-// PostgreSQL counts microseconds from 2000-01-01 00:00:00; these bounds come
-// from its datatype/timestamp.h (MIN_TIMESTAMP, END_TIMESTAMP exclusive).
+// PostgreSQL counts microseconds from 2000-01-01 00:00:00. Its lowest valid
+// value is MIN_TIMESTAMP from datatype/timestamp.h (4714-11-24 BC); its upper
+// end (294277 AD) lies beyond any int64 count of Unix microseconds, so only
+// the lower bound needs checking when encoding.
 inline constexpr std::int64_t pg_epoch_offset_us = 946'684'800'000'000;  // 2000-01-01 in Unix microseconds
 inline constexpr std::int64_t pg_min_timestamp = -211'813'488'000'000'000;
-inline constexpr std::int64_t pg_end_timestamp = 9'223'371'331'200'000'000;
 inline constexpr std::int64_t pg_infinity = std::numeric_limits<std::int64_t>::max();
 inline constexpr std::int64_t pg_minus_infinity = std::numeric_limits<std::int64_t>::min();
 
@@ -327,7 +330,8 @@ struct codec<std::chrono::sys_time<D>> {
     // microseconds, milliseconds, seconds, minutes, days.
     static_assert(std::is_integral_v<rep> && std::is_signed_v<rep>,
                   "ctql: PostgreSQL timestamps need a time point with a signed integer count");
-    static_assert(to_micros::den == 1, "ctql: PostgreSQL timestamps need a period that is a whole number of microseconds");
+    static_assert(to_micros::den == 1,
+                  "ctql: PostgreSQL timestamps need a period that is a whole number of microseconds");
     static constexpr std::int64_t factor = to_micros::num;
 
     static constexpr int wire_size = 8;

@@ -49,9 +49,8 @@ struct binder {
     template <class V>
     void operator()(const V& v) {
         if constexpr (is_named_parameter_v<V>) {
-            bind_value(std::apply(
-                [](const auto&... args) -> const auto& { return ctql::detail::argument_value<V::name>(args...); },
-                arguments));
+            std::apply([&](const auto&... args) { bind_value(ctql::detail::parameter_value<V>(args...)); },
+                       arguments);
         } else {
             bind_value(v);
         }

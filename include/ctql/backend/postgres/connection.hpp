@@ -1,0 +1,423 @@
+#pragma once
+// A PostgreSQL connection (libpq) that runs ctql statements.
+//
+//   ctql::postgres::connection db{"postgresql://user@localhost/app"};   // URL or key=value conninfo
+//   db(create_table(users));
+//   for (const auto& row : db(query, arg<"min">(50.0))) ...           // binary results
+//   for (const auto& row : db.stream(query, arg<"min">(50.0))) ...    // one row at a time
+//   db(insert_into(users).columns(users.name, users.score), rows);     // COPY ... (FORMAT binary)
+//   auto batch = db.pipeline(); batch(stmt, ...); ...; batch.sync();   // libpq pipeline mode
+//
+// Each statement type is prepared once per connection under a generated name
+// (ctql_<n>) and reused; parameters and results travel in binary.
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <ctql/backend/postgres/binder.hpp>
+#include <ctql/backend/postgres/codec.hpp>
+#include <ctql/backend/postgres/copy_binary.hpp>
+#include <ctql/backend/postgres/error.hpp>
+#include <ctql/backend/postgres/result.hpp>
+#include <ctql/backend/statement_slot.hpp>
+#include <ctql/core/error.hpp>
+#include <ctql/core/verbatim.hpp>
+#include <ctql/dialect/postgres.hpp>
+#include <ctql/expr/parameter.hpp>
+#include <ctql/render/writer.hpp>
+#include <ctql/result/struct_mapping.hpp>
+#include <ctql/stmt/copy.hpp>
+#include <ctql/stmt/insert.hpp>
+#include <ctql/stmt/statement.hpp>
+
+namespace ctql::postgres {
+
+class pipeline_batch;
+
+class connection {
+public:
+    using dialect = ctql::dialect::postgres;
+
+    explicit connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+        if (conn_ == nullptr) {
+            error_details details;
+            details.message = "ctql: libpq could not allocate a connection";
+            throw operational_error(std::move(details));
+        }
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            PGconn* failed = std::exchange(conn_, nullptr);
+            error_details details;
+            details.message = "cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(failed));
+            PQfinish(failed);
+            throw operational_error(std::move(details));
+        }
+        // Quiet NOTICEs (e.g. "table already exists, skipping") instead of printing them to stderr.
+        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    }
+
+    connection(connection&& other) noexcept
+        : conn_(std::exchange(other.conn_, nullptr)), prepared_(std::move(other.prepared_)), busy_(other.busy_) {}
+    connection& operator=(connection&& other) noexcept {
+        if (this != &other) {
+            close();
+            conn_ = std::exchange(other.conn_, nullptr);
+            prepared_ = std::move(other.prepared_);
+            busy_ = other.busy_;
+        }
+        return *this;
+    }
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+    ~connection() { close(); }
+
+    // Runs a statement. A select returns its rows; anything else returns the
+    // number of rows it changed.
+    template <statement Statement, named_argument_type... Arguments>
+    auto operator()(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        if constexpr (arguments_match_v<Statement, Arguments...>) return run(stmt, args...);
+    }
+
+    // A select whose rows are read one at a time as the server sends them.
+    template <statement Statement, named_argument_type... Arguments>
+    auto stream(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        static_assert(returns_rows_v<Statement>, "ctql: stream() reads the rows of a select");
+        if constexpr (arguments_match_v<Statement, Arguments...>) {
+            constexpr std::string_view sql = Statement::template sql<dialect>();
+            ensure_idle();
+            const auto& name = ensure_prepared<Statement>(stmt, args...);
+            with_parameters([&](const auto& params) {
+                if (PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
+                                        params.param_lengths(), params.param_formats(), 1) != 1)
+                    detail::throw_connection_error(conn_, sql);
+            }, stmt, args...);
+            if (PQsetSingleRowMode(conn_) != 1) detail::throw_connection_error(conn_, sql);
+            busy_ = true;
+            return stream_result<Statement>(conn_, &busy_, sql);
+        }
+    }
+
+    // Loads a range of rows (tuples, or structs adapted with Boost.Hana whose
+    // members name the columns) with COPY in the binary format. COPY is
+    // atomic: a bad row leaves none of the rows in the table.
+    template <table_type Table, class... Columns, std::ranges::input_range Rows>
+    std::int64_t operator()(const insert_columns_statement<Table, Columns...>&, Rows&& rows) {
+        constexpr std::string_view sql = render::sql_text_v<copy_from_stdin<Table, Columns...>, dialect>;
+        ensure_idle();
+        detail::copy_in_stream copy{conn_, std::string(sql)};
+        for (const auto& r : rows) write_row<Columns...>(copy, r);
+        return static_cast<std::int64_t>(copy.finish());
+    }
+
+    // Starts a batch of statements in pipeline mode; see pipeline_batch.
+    pipeline_batch pipeline();
+
+    // Runs SQL text that is not a ctql statement (schema changes, SET, BEGIN/COMMIT).
+    void execute(verbatim text) {
+        ensure_idle();
+        const std::string sql(text.sql);
+        detail::result_ptr r{PQexec(conn_, sql.c_str())};
+        check(r.get(), sql);
+    }
+
+    // How many distinct statements this connection has prepared.
+    std::size_t prepared_statements() const {
+        std::size_t n = 0;
+        for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
+        return n;
+    }
+    bool in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+    bool is_open() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
+    PGconn* native_handle() const { return conn_; }
+
+private:
+    friend class pipeline_batch;
+
+    static std::string trimmed(const char* message) {
+        std::string text = message != nullptr ? message : "";
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+        return text;
+    }
+
+    void ensure_idle() const {
+        if (busy_)
+            throw interface_error(
+                "ctql: this PostgreSQL connection is still streaming a result or running a pipeline; finish it "
+                "before running another statement");
+    }
+
+    void check(const PGresult* r, std::string_view sql) {
+        const ExecStatusType status = r != nullptr ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) detail::throw_result_error(r, conn_, sql);
+    }
+
+    // Calls f with the statement's binary parameter block.
+    template <class F, class Statement, class... Arguments>
+    static void with_parameters(F&& f, const Statement& stmt, const Arguments&... args) {
+        constexpr int count = render::sql_text<Statement, dialect>::placeholder_count;
+        detail::param_buffer<static_cast<std::size_t>(count)> params;
+        const std::tuple<const Arguments&...> arguments{args...};
+        detail::binder<decltype(params), Arguments...> bind{params, arguments};
+        stmt.each_value(bind);
+        f(params);
+    }
+
+    // The statement's prepared name, preparing it on first use with the
+    // parameter types of this call (so that the server reads the binary values as sent).
+    template <class Statement, class... Arguments>
+    const std::string& ensure_prepared(const Statement& stmt, const Arguments&... args) {
+        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        if (slot >= prepared_.size()) prepared_.resize(slot + 1);
+        std::string& name = prepared_[slot];
+        if (name.empty()) {
+            constexpr std::string_view sql = Statement::template sql<dialect>();
+            std::string candidate = "ctql_" + std::to_string(slot);
+            with_parameters([&](const auto& params) {
+                detail::result_ptr r{PQprepare(conn_, candidate.c_str(), sql.data(), params.size(), params.param_types())};
+                check(r.get(), sql);
+            }, stmt, args...);
+            name = std::move(candidate);
+        }
+        return name;
+    }
+
+    template <class Statement, class... Arguments>
+    auto run(const Statement& stmt, const Arguments&... args) {
+        constexpr std::string_view sql = Statement::template sql<dialect>();
+        ensure_idle();
+        const std::string& name = ensure_prepared(stmt, args...);
+        detail::result_ptr r;
+        with_parameters([&](const auto& params) {
+            r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
+                                   params.param_formats(), 1));
+        }, stmt, args...);
+        check(r.get(), sql);
+        if constexpr (returns_rows_v<Statement>) {
+            return result<Statement>(std::move(r));
+        } else {
+            return affected_rows(r.get());
+        }
+    }
+
+    static std::int64_t affected_rows(const PGresult* r) {
+        const char* text = PQcmdTuples(const_cast<PGresult*>(r));
+        return text != nullptr && *text != '\0' ? std::strtoll(text, nullptr, 10) : 0;
+    }
+
+    // COPY BINARY carries no types, so each value is converted to exactly its column's type first.
+    template <class Column, class Value>
+    static decltype(auto) as_column_value(const Value& v) {
+        using column_t = typename Column::value_type;
+        using value_t = expression_t<Value>;
+        static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
+                      "ctql: a row value's SQL type does not match its column's type");
+        static_assert(rule::null_only_into_nullable_column<Column, value_t>,
+                      "ctql: a row value may be NULL but its column is NOT NULL");
+        using base_t = base_type_t<column_t>;
+        if constexpr (kind_of_v<column_t> == sql_kind::integer || kind_of_v<column_t> == sql_kind::real) {
+            if constexpr (is_nullable_v<Value>)
+                return v ? std::optional<base_t>(static_cast<base_t>(*v)) : std::optional<base_t>();
+            else
+                return static_cast<base_t>(v);
+        } else {
+            return (v);
+        }
+    }
+
+    template <class... Columns, class Row>
+    static void write_row(detail::copy_in_stream& copy, const Row& r) {
+        if constexpr (reflectable_struct<Row>) {
+            copy.write_row(as_column_value<Columns>(member_for<Columns>(r))...);
+        } else {
+            static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                          "ctql: each row needs exactly one value per column named in columns()");
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                using std::get;
+                copy.write_row(as_column_value<Columns>(get<I>(r))...);
+            }(std::make_index_sequence<sizeof...(Columns)>{});
+        }
+    }
+
+    template <class Column, class Row>
+    static const auto& member_for(const Row& r) {
+        constexpr std::size_t m = ctql::detail::member_index<Row>(Column::ctql_sql_name.view());
+        static_assert(m < ctql::detail::member_count_v<Row>,
+                      "ctql: the row struct has no member named like a column in columns()");
+        return ctql::detail::member_ref<m>(r);
+    }
+
+    void close() noexcept {
+        if (conn_ != nullptr) PQfinish(conn_);
+        conn_ = nullptr;
+    }
+
+    PGconn* conn_ = nullptr;
+    std::vector<std::string> prepared_;  // by statement slot; empty until prepared
+    bool busy_ = false;
+};
+
+// Statements sent back to back in libpq's pipeline mode and confirmed by one
+// sync: one round trip for the whole batch instead of one per statement.
+// Results are read while sending, so a batch of any size cannot deadlock.
+// Without an explicit transaction, everything up to a sync is one implicit
+// transaction: when a statement fails, the batch's earlier work is rolled back too.
+class pipeline_batch {
+public:
+    explicit pipeline_batch(connection& c) : c_(c) {
+        c_.ensure_idle();
+        if (PQenterPipelineMode(c_.conn_) != 1) detail::throw_connection_error(c_.conn_, "enter pipeline mode");
+        if (PQsetnonblocking(c_.conn_, 1) != 0) detail::throw_connection_error(c_.conn_, "set non-blocking");
+        c_.busy_ = true;
+    }
+    pipeline_batch(const pipeline_batch&) = delete;
+    pipeline_batch& operator=(const pipeline_batch&) = delete;
+    ~pipeline_batch() {
+        if (!pending_.empty()) {
+            try {
+                sync();
+            } catch (...) {
+            }
+        }
+        PQsetnonblocking(c_.conn_, 0);
+        PQexitPipelineMode(c_.conn_);
+        c_.busy_ = false;
+    }
+
+    // Queues a statement; its outcome is known at sync().
+    template <statement Statement, named_argument_type... Arguments>
+    void operator()(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        static_assert(!returns_rows_v<Statement>, "ctql: a pipeline runs statements that return no rows");
+        if constexpr (arguments_match_v<Statement, Arguments...>) queue(stmt, args...);
+    }
+
+    // Sends the sync and waits for every queued statement. Returns the rows
+    // changed by each, in order; throws the first failure after reading all.
+    std::vector<std::int64_t> sync() {
+        if (PQpipelineSync(c_.conn_) != 1) detail::throw_connection_error(c_.conn_, "pipeline sync");
+        pending_.push_back({kind::sync, {}, 0});
+        while (!pending_.empty()) {
+            flush();
+            read_available(true);
+        }
+        std::vector<std::int64_t> changed = std::move(changed_);
+        changed_.clear();
+        if (failure_) {
+            auto failure = std::move(failure_);
+            failure_ = nullptr;
+            std::rethrow_exception(failure);
+        }
+        return changed;
+    }
+
+private:
+    enum class kind { prepare, query, sync };
+    struct item {
+        kind what;
+        std::string_view sql;
+        std::size_t slot;
+    };
+
+    template <class Statement, class... Arguments>
+    void queue(const Statement& stmt, const Arguments&... args) {
+        constexpr std::string_view sql = Statement::template sql<connection::dialect>();
+        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
+        std::string& name = c_.prepared_[slot];
+        connection::with_parameters([&](const auto& params) {
+            if (name.empty()) {
+                name = "ctql_" + std::to_string(slot);
+                if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
+                    detail::throw_connection_error(c_.conn_, sql);
+                pending_.push_back({kind::prepare, sql, slot});
+            }
+            if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(),
+                                    params.param_lengths(), params.param_formats(), 1) != 1)
+                detail::throw_connection_error(c_.conn_, sql);
+        }, stmt, args...);
+        pending_.push_back({kind::query, sql, slot});
+        flush();
+        read_available(false);
+    }
+
+    // Pushes queued bytes to the server; when the socket is full, reads
+    // results meanwhile so the server never blocks writing them.
+    void flush() {
+        for (;;) {
+            const int rc = PQflush(c_.conn_);
+            if (rc == 0) return;
+            if (rc < 0) detail::throw_connection_error(c_.conn_, "pipeline flush");
+            wait_socket(true);
+            read_available(false);
+        }
+    }
+
+    void wait_socket(bool for_write) {
+        pollfd fd{PQsocket(c_.conn_), static_cast<short>(POLLIN | (for_write ? POLLOUT : 0)), 0};
+        ::poll(&fd, 1, -1);
+    }
+
+    // Consumes whatever results have arrived; with `block`, waits for at least one.
+    void read_available(bool block) {
+        if (pending_.empty()) return;
+        if (PQconsumeInput(c_.conn_) != 1) detail::throw_connection_error(c_.conn_, "pipeline read");
+        while (!pending_.empty()) {
+            if (PQisBusy(c_.conn_)) {
+                if (!block) return;
+                wait_socket(false);
+                if (PQconsumeInput(c_.conn_) != 1) detail::throw_connection_error(c_.conn_, "pipeline read");
+                continue;
+            }
+            detail::result_ptr r{PQgetResult(c_.conn_)};
+            item& front = pending_.front();
+            if (!r) {
+                if (front.what != kind::sync) {
+                    pending_.pop_front();  // the end of one statement's results
+                    continue;
+                }
+                if (!block) return;  // the sync's confirmation has not arrived yet
+                wait_socket(false);
+                if (PQconsumeInput(c_.conn_) != 1) detail::throw_connection_error(c_.conn_, "pipeline read");
+                continue;
+            }
+            const ExecStatusType status = PQresultStatus(r.get());
+            if (front.what == kind::sync) {
+                if (status == PGRES_PIPELINE_SYNC) pending_.pop_front();
+                continue;
+            }
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+                if (front.what == kind::query) changed_.push_back(connection::affected_rows(r.get()));
+            } else {
+                if (front.what == kind::prepare) c_.prepared_[front.slot].clear();
+                if (front.what == kind::query) changed_.push_back(0);
+                if (!failure_ && status != PGRES_PIPELINE_ABORTED) {
+                    try {
+                        detail::throw_result_error(r.get(), c_.conn_, front.sql);
+                    } catch (...) {
+                        failure_ = std::current_exception();
+                    }
+                }
+            }
+        }
+    }
+
+    connection& c_;
+    std::deque<item> pending_;
+    std::vector<std::int64_t> changed_;
+    std::exception_ptr failure_;
+};
+
+inline pipeline_batch connection::pipeline() { return pipeline_batch{*this}; }
+
+}  // namespace ctql::postgres

@@ -1,0 +1,4 @@
+#pragma once
+// ctql with the PostgreSQL backend (libpq).
+#include <ctql/ctql.hpp>
+#include <ctql/backend/postgres/connection.hpp>

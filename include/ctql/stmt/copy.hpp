@@ -1,0 +1,21 @@
+#pragma once
+// COPY t (columns) FROM STDIN (FORMAT binary): PostgreSQL's bulk load, for
+// `insert_into(t).columns(...)` with a range of rows.
+#include <ctql/stmt/insert.hpp>
+
+namespace ctql {
+
+template <table_type Table, class... Columns>
+struct copy_from_stdin {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COPY ");
+        w.identifier(Table::ctql_sql_name.view());
+        w.put(" (");
+        bool first = true;
+        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
+        w.put(") FROM STDIN (FORMAT binary)");
+    }
+};
+
+}  // namespace ctql
