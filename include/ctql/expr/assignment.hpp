@@ -20,7 +20,7 @@ struct assignment {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        value.each_value(visit);
+        detail::each_value_of<Column>(value, visit);
     }
 };
 

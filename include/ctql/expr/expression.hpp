@@ -109,6 +109,36 @@ struct null_value : detail::leaf_traits {
     constexpr void each_value(Visitor&) const {}
 };
 
+namespace detail {
+template <class E>
+constexpr bool secret_operand() {
+    if constexpr (requires { E::is_secret; }) return E::is_secret;
+    else return false;
+}
+
+// Passes values on as secret: loggers mask them, binders bind them as usual.
+template <class Visitor>
+struct secret_visitor {
+    Visitor& visit;
+    template <class V>
+    constexpr void operator()(const V& v) {
+        if constexpr (requires { visit.secret(v); }) visit.secret(v);
+        else visit(v);
+    }
+};
+
+// Visits `node`'s values, as secret when any of `Operands` is a secret column or parameter.
+template <class... Operands, class Node, class Visitor>
+constexpr void each_value_of(const Node& node, Visitor& visit) {
+    if constexpr ((secret_operand<Operands>() || ...)) {
+        secret_visitor<Visitor> masked{visit};
+        node.each_value(masked);
+    } else {
+        node.each_value(visit);
+    }
+}
+}  // namespace detail
+
 template <class T>
 concept null_literal = std::is_same_v<std::remove_cvref_t<T>, null_t> ||
                        std::is_same_v<std::remove_cvref_t<T>, std::nullopt_t> ||

@@ -47,8 +47,8 @@ struct binary_expression : detail::expression_tag {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        left.each_value(visit);
-        right.each_value(visit);
+        detail::each_value_of<Left, Right>(left, visit);
+        detail::each_value_of<Left, Right>(right, visit);
     }
 };
 

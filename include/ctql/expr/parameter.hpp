@@ -10,11 +10,12 @@
 
 namespace ctql {
 
-template <fixed_string Name, column_value T>
+template <fixed_string Name, column_value T, bool Secret = false>
 struct named_parameter : detail::leaf_traits {
     using value_type = T;
     using params = detail::type_list<named_parameter>;
     static constexpr auto name = Name;
+    static constexpr bool is_secret = Secret;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -23,12 +24,17 @@ struct named_parameter : detail::leaf_traits {
     // The value comes from the call's arguments; the visitor looks it up by name.
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        visit(*this);
+        if constexpr (Secret) detail::secret_visitor<Visitor>{visit}(*this);
+        else visit(*this);
     }
 };
 
 template <fixed_string Name, column_value T>
 inline constexpr named_parameter<Name, T> param{};
+
+// A parameter whose values never appear in logs.
+template <fixed_string Name, column_value T>
+inline constexpr named_parameter<Name, T, true> secret_param{};
 
 template <fixed_string Name, class Stored>
 struct named_argument {
@@ -45,8 +51,8 @@ constexpr auto arg(V&& v) {
 
 template <class T>
 inline constexpr bool is_named_parameter_v = false;
-template <fixed_string N, class T>
-inline constexpr bool is_named_parameter_v<named_parameter<N, T>> = true;
+template <fixed_string N, class T, bool S>
+inline constexpr bool is_named_parameter_v<named_parameter<N, T, S>> = true;
 
 template <class T>
 inline constexpr bool is_named_argument_v = false;

@@ -71,7 +71,7 @@ struct in_list : detail::expression_tag {
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
+        std::apply([&](const auto&... item) { (detail::each_value_of<Operand>(item, visit), ...); }, items);
     }
 };
 
@@ -107,8 +107,8 @@ struct between_expression : detail::expression_tag {
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
-        low.each_value(visit);
-        high.each_value(visit);
+        detail::each_value_of<Operand>(low, visit);
+        detail::each_value_of<Operand>(high, visit);
     }
 };
 

@@ -28,6 +28,7 @@ struct column : detail::expression_tag {
 
     static constexpr bool is_primary_key = detail::contains_v<primary_key_t, ConstraintList>;
     static constexpr bool is_unique = detail::contains_v<unique_t, ConstraintList>;
+    static constexpr bool is_secret = detail::contains_v<secret_t, ConstraintList>;
     // An integer primary key is assigned by the database (rowid / identity).
     static constexpr bool is_generated = is_primary_key && kind_of_v<T> == sql_kind::integer;
     using default_constraint = typename detail::find_default<ConstraintList>::type;

@@ -30,6 +30,10 @@ struct references_t {
 template <auto Column>
 inline constexpr references_t<Column> references{};
 
+// A column whose values never appear in logs (passwords, tokens).
+struct secret_t {};
+inline constexpr secret_t secret{};
+
 // PostgreSQL TIMESTAMPTZ instead of TIMESTAMP for a timestamp column.
 struct with_time_zone_t {};
 inline constexpr with_time_zone_t with_time_zone{};

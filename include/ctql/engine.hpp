@@ -1,0 +1,5 @@
+#pragma once
+// ctql with both backends behind engines made from URLs, connection pools,
+// transactions and statement logging.
+#include <ctql/ctql.hpp>
+#include <ctql/engine/engine.hpp>

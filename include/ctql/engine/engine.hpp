@@ -1,0 +1,423 @@
+#pragma once
+// An engine is a database address plus a connection pool, made from a URL and
+// shared by the whole program (copies share one pool; use it from any thread):
+//
+//   auto db = ctql::create_engine("postgresql://app@localhost/app?pool_size=10");
+//   auto conn = db.connect();                      // checked out; returned when it goes out of scope
+//   for (const auto& row : conn(query, arg<"min">(5))) ...
+//   db.transaction([&](ctql::connection& c) { c(insert); c(update); });   // commit, or roll back and rethrow
+//
+// A statement carries its SQL for every dialect as compile-time constants; the
+// connection picks the one for its backend at run time and renders nothing.
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <ctql/backend/postgres/connection.hpp>
+#include <ctql/backend/sqlite/connection.hpp>
+#include <ctql/core/error.hpp>
+#include <ctql/core/verbatim.hpp>
+#include <ctql/engine/logging.hpp>
+#include <ctql/engine/pool.hpp>
+#include <ctql/engine/url.hpp>
+#include <ctql/expr/parameter.hpp>
+#include <ctql/stmt/insert.hpp>
+#include <ctql/stmt/statement.hpp>
+
+namespace ctql {
+
+enum class backend_kind { sqlite, postgresql };
+
+struct engine_options {
+    pool_options pool;
+    echo_options echo;
+    int sqlite_busy_timeout_ms = 5000;
+};
+
+// What an engine's pool holds right now.
+struct pool_status {
+    std::size_t idle;          // open and waiting in the pool
+    std::size_t checked_out;   // handed out
+    std::size_t overflow;      // open beyond pool_size
+    std::size_t total_opened;  // ever
+    std::size_t total_closed;  // ever
+};
+
+// The rows of a select run through an engine connection, read in full.
+template <class Row>
+class rows {
+public:
+    using value_type = Row;
+    explicit rows(std::vector<Row> items) : items_(std::move(items)) {}
+
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    std::size_t size() const { return items_.size(); }
+    bool empty() const { return items_.empty(); }
+    const Row& operator[](std::size_t i) const { return items_[i]; }
+    const Row& front() const {
+        if (items_.empty()) throw interface_error("ctql: front() on a result with no rows");
+        return items_.front();
+    }
+    std::optional<Row> first() const {
+        if (items_.empty()) return std::nullopt;
+        return items_.front();
+    }
+    std::vector<Row> to_vector() && { return std::move(items_); }
+    const std::vector<Row>& to_vector() const& { return items_; }
+
+private:
+    std::vector<Row> items_;
+};
+
+namespace detail {
+using sqlite_pool = queue_pool<sqlite::connection>;
+using postgres_pool = queue_pool<postgres::connection>;
+
+struct engine_state {
+    url address;
+    std::string display;  // the URL with its password hidden
+    backend_kind kind;
+    echo_options echo;
+    std::unique_ptr<sqlite_pool> sqlite;
+    std::unique_ptr<postgres_pool> postgres;
+};
+}  // namespace detail
+
+class connection;
+
+// Rolls back unless committed. Made by connection::begin() (BEGIN / COMMIT)
+// or begin_nested() (SAVEPOINT / RELEASE, inside an outer transaction).
+class transaction {
+public:
+    transaction(transaction&& other) noexcept
+        : conn_(std::exchange(other.conn_, nullptr)), savepoint_(std::move(other.savepoint_)) {}
+    transaction& operator=(transaction&&) = delete;
+    transaction(const transaction&) = delete;
+    ~transaction();
+
+    void commit();
+    void rollback();
+    bool active() const { return conn_ != nullptr; }
+
+private:
+    friend class connection;
+    transaction(connection& c, std::string savepoint) : conn_(&c), savepoint_(std::move(savepoint)) {}
+
+    connection* conn_;
+    std::string savepoint_;  // empty for the outermost transaction
+};
+
+// A connection checked out of an engine's pool; it goes back when destroyed.
+// One that broke (its server went away) is discarded instead of reused.
+class connection {
+public:
+    connection(connection&&) noexcept = default;
+    connection& operator=(connection&&) noexcept = default;
+
+    // Runs a statement. A select returns its rows (read in full); anything
+    // else returns the number of rows it changed.
+    template <statement Statement, named_argument_type... Arguments>
+    auto operator()(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        if constexpr (arguments_match_v<Statement, Arguments...>) {
+            return logged([&](auto& backend) {
+                if constexpr (returns_rows_v<Statement>) {
+                    using row_t = typename Statement::result_row;
+                    return rows<row_t>(backend(stmt, args...).to_vector());
+                } else {
+                    return backend(stmt, args...);
+                }
+            }, stmt, args...);
+        }
+    }
+
+    // insert_into(t).columns(...) with a range of rows: all stored or none.
+    template <table_type Table, class... Columns, std::ranges::input_range Rows>
+    std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows_to_insert) {
+        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+    }
+
+    // Runs f with the backend connection (ctql::sqlite::connection& or
+    // ctql::postgres::connection&): for streaming, pipelines, struct mapping.
+    template <class F>
+    decltype(auto) with_backend(F&& f) {
+        try {
+            return std::visit([&](auto& h) -> decltype(auto) { return f(*h); }, handle_);
+        } catch (const operational_error&) {
+            discard_if_broken();
+            throw;
+        }
+    }
+
+    void execute(verbatim text) {
+        with_backend([&](auto& backend) { backend.execute(text); });
+    }
+
+    transaction begin() {
+        execute(verbatim{"BEGIN"});
+        return transaction{*this, {}};
+    }
+    transaction begin_nested() {
+        std::string name = "ctql_savepoint_" + std::to_string(++savepoints_);
+        execute(verbatim{"SAVEPOINT " + name});
+        return transaction{*this, std::move(name)};
+    }
+
+    backend_kind backend() const { return state_->kind; }
+    bool in_transaction() const {
+        return std::visit([](const auto& h) { return h->in_transaction(); }, handle_);
+    }
+
+private:
+    friend class engine;
+    friend class transaction;
+    using handle_type = std::variant<detail::sqlite_pool::handle, detail::postgres_pool::handle>;
+
+    connection(std::shared_ptr<detail::engine_state> state, handle_type handle)
+        : state_(std::move(state)), handle_(std::move(handle)) {}
+
+    void discard_if_broken() {
+        if (auto* pg = std::get_if<detail::postgres_pool::handle>(&handle_); pg != nullptr && !(*pg)->is_open())
+            pg->invalidate();
+    }
+
+    // Runs `run` on the backend, logging it when echo is on.
+    template <class Run, class Statement, class... Arguments>
+    auto logged(Run&& run, const Statement& stmt, const Arguments&... args) {
+        if (!state_->echo.enabled) return with_backend(run);
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            auto out = with_backend(run);
+            std::int64_t count;
+            if constexpr (std::is_integral_v<decltype(out)>) count = out;
+            else count = static_cast<std::int64_t>(out.size());
+            log(stmt, std::chrono::steady_clock::now() - start, count, {}, args...);
+            return out;
+        } catch (const std::exception& e) {
+            log(stmt, std::chrono::steady_clock::now() - start, 0, e.what(), args...);
+            throw;
+        }
+    }
+
+    template <class Statement, class... Arguments>
+    void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
+             const Arguments&... args) {
+        const echo_options& echo = state_->echo;
+        if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
+        const std::string parameters = detail::format_parameters(stmt, args...);
+        const std::string_view sql = state_->kind == backend_kind::sqlite
+                                         ? Statement::template sql<dialect::sqlite>()
+                                         : Statement::template sql<dialect::postgres>();
+        // The error text names the SQL already; only its first line goes into the log.
+        const std::string_view first_line = error.substr(0, error.find('\n'));
+        statement_event event{state_->display, sql, parameters, took, count, first_line};
+        (echo.sink ? echo.sink : stderr_sink())(event);
+    }
+
+    std::shared_ptr<detail::engine_state> state_;
+    handle_type handle_;
+    int savepoints_ = 0;
+};
+
+inline transaction::~transaction() {
+    if (conn_ == nullptr) return;
+    try {
+        rollback();
+    } catch (...) {
+        // A failed rollback leaves a broken connection, which the pool discards.
+    }
+}
+
+inline void transaction::commit() {
+    if (conn_ == nullptr) throw interface_error("ctql: commit() on a transaction that already ended");
+    connection* c = std::exchange(conn_, nullptr);
+    c->execute(verbatim{savepoint_.empty() ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint_});
+}
+
+inline void transaction::rollback() {
+    if (conn_ == nullptr) throw interface_error("ctql: rollback() on a transaction that already ended");
+    connection* c = std::exchange(conn_, nullptr);
+    if (savepoint_.empty()) {
+        c->execute(verbatim{"ROLLBACK"});
+    } else {
+        c->execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
+        c->execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
+    }
+}
+
+class engine {
+public:
+    backend_kind backend() const { return state_->kind; }
+    const url& address() const { return state_->address; }
+    // The URL with its password shown as ***, for logs and messages.
+    const std::string& display_url() const { return state_->display; }
+
+    connection connect() {
+        if (state_->kind == backend_kind::sqlite)
+            return connection{state_, state_->sqlite->checkout()};
+        return connection{state_, state_->postgres->checkout()};
+    }
+
+    // Runs fn(connection&) in a transaction: commits when it returns, rolls
+    // back and rethrows when it throws. Returns what fn returns.
+    template <class F>
+    decltype(auto) transaction(F&& fn) {
+        connection conn = connect();
+        ctql::transaction tx = conn.begin();
+        if constexpr (std::is_void_v<std::invoke_result_t<F&, connection&>>) {
+            fn(conn);
+            tx.commit();
+        } else {
+            auto result = fn(conn);
+            tx.commit();
+            return result;
+        }
+    }
+
+    pool_status status() const {
+        const auto convert = [](const auto& s) {
+            return pool_status{s.idle, s.checked_out, s.overflow, s.total_opened, s.total_closed};
+        };
+        return state_->kind == backend_kind::sqlite ? convert(state_->sqlite->stats())
+                                                    : convert(state_->postgres->stats());
+    }
+
+    // Closes the idle connections; checked-out ones close when returned.
+    void dispose() {
+        if (state_->sqlite) state_->sqlite->dispose();
+        if (state_->postgres) state_->postgres->dispose();
+    }
+
+private:
+    friend engine create_engine(std::string_view, engine_options);
+    explicit engine(std::shared_ptr<detail::engine_state> state) : state_(std::move(state)) {}
+    std::shared_ptr<detail::engine_state> state_;
+};
+
+namespace detail {
+[[noreturn]] inline void bad_option(const url& address, std::string_view key, std::string_view value, std::string_view expected) {
+    throw interface_error("ctql: engine option " + std::string(key) + "=" + std::string(value) + " in " +
+                          address.to_string() + " is not " + std::string(expected));
+}
+
+inline std::int64_t integer_option(const url& address, std::string_view key, std::string_view value) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc{} || end != value.data() + value.size()) bad_option(address, key, value, "a whole number");
+    return n;
+}
+
+inline bool boolean_option(const url& address, std::string_view key, std::string_view value) {
+    if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
+    if (value == "false" || value == "0" || value == "no" || value == "off") return false;
+    bad_option(address, key, value, "true or false");
+}
+
+// Pool and echo settings given in the URL's query override the options passed in code.
+inline void apply_url_options(const url& address, engine_options& options) {
+    for (const auto& [key, value] : address.query) {
+        if (key == "pool_size") {
+            const auto n = integer_option(address, key, value);
+            if (n < 1) bad_option(address, key, value, "at least 1");
+            options.pool.pool_size = static_cast<std::size_t>(n);
+        } else if (key == "max_overflow") {
+            const auto n = integer_option(address, key, value);
+            if (n < 0) bad_option(address, key, value, "0 or more");
+            options.pool.max_overflow = static_cast<std::size_t>(n);
+        } else if (key == "pool_timeout") {
+            const auto n = integer_option(address, key, value);
+            if (n < 0) bad_option(address, key, value, "0 or more seconds");
+            options.pool.timeout = std::chrono::seconds(n);
+        } else if (key == "pool_recycle") {
+            const auto n = integer_option(address, key, value);
+            if (n < 0) options.pool.recycle.reset();
+            else options.pool.recycle = std::chrono::seconds(n);
+        } else if (key == "pool_pre_ping") {
+            options.pool.pre_ping = boolean_option(address, key, value);
+        } else if (key == "echo") {
+            options.echo.enabled = boolean_option(address, key, value);
+        } else if (key == "busy_timeout") {
+            options.sqlite_busy_timeout_ms = static_cast<int>(integer_option(address, key, value));
+        }
+    }
+}
+
+// What sqlite3_open_v2 gets: a plain path, or a file: URI when the URL has
+// query arguments for SQLite (mode=ro, cache=shared, ...).
+inline std::string sqlite_target(const url& address) {
+    if (address.is_memory()) return ":memory:";
+    std::string uri_query;
+    for (const auto& [key, value] : address.query) {
+        if (std::find(url::engine_option_keys.begin(), url::engine_option_keys.end(), key) !=
+            url::engine_option_keys.end())
+            continue;
+        uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
+    }
+    if (uri_query.empty()) return address.database;
+    return "file:" + address.database + uri_query;
+}
+
+// A connection goes back to the pool with no transaction open.
+template <class Connection>
+void roll_back_open_transaction(Connection& c) {
+    if (c.in_transaction()) c.execute(verbatim{"ROLLBACK"});
+}
+
+template <class Connection>
+bool ping(Connection& c) {
+    try {
+        c.execute(verbatim{"SELECT 1"});
+        return true;
+    } catch (const error&) {
+        return false;
+    }
+}
+}  // namespace detail
+
+// Makes an engine from a URL: sqlite:// (memory), sqlite:///relative.db,
+// sqlite:////absolute.db, postgresql://user:password@host:port/database?...
+inline engine create_engine(std::string_view text, engine_options options = {}) {
+    url address = resolve_password(parse_url(text));
+    detail::apply_url_options(address, options);
+    auto state = std::make_shared<detail::engine_state>();
+    state->display = address.to_string();
+    state->echo = options.echo;
+    if (address.dialect == "sqlite") {
+        state->kind = backend_kind::sqlite;
+        sqlite::options sqlite_options;
+        sqlite_options.busy_timeout_ms = options.sqlite_busy_timeout_ms;
+        const std::string target = detail::sqlite_target(address);
+        if (address.is_memory()) {
+            // Each in-memory connection would be its own empty database: share one.
+            options.pool.pool_size = 1;
+            options.pool.max_overflow = 0;
+        }
+        state->sqlite = std::make_unique<detail::sqlite_pool>(
+            [target, sqlite_options] { return sqlite::connection{target, sqlite_options}; }, options.pool,
+            [](sqlite::connection& c) { return detail::ping(c); },
+            [](sqlite::connection& c) { detail::roll_back_open_transaction(c); });
+    } else {
+        state->kind = backend_kind::postgresql;
+        const std::string conninfo = address.libpq_conninfo();
+        state->postgres = std::make_unique<detail::postgres_pool>(
+            [conninfo] { return postgres::connection{conninfo}; }, options.pool,
+            [](postgres::connection& c) { return c.is_open() && detail::ping(c); },
+            [](postgres::connection& c) {
+                if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
+                detail::roll_back_open_transaction(c);
+            });
+    }
+    state->address = std::move(address);
+    return engine{std::move(state)};
+}
+
+}  // namespace ctql

@@ -1,0 +1,129 @@
+#pragma once
+// Statement logging ("echo"): the SQL, its bound values with secrets masked,
+// the duration and the row count, sent to a pluggable sink.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+#include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/value_types.hpp>
+#include <ctql/expr/parameter.hpp>
+
+namespace ctql {
+
+struct statement_event {
+    std::string_view database;    // the engine's URL, password hidden
+    std::string_view sql;         // the statement text (never values)
+    std::string_view parameters;  // bound values as text, secrets as ***
+    std::chrono::nanoseconds duration{};
+    std::int64_t rows = 0;        // rows returned by a select, or changed by anything else
+    std::string_view error;       // empty unless the statement failed
+};
+
+using log_sink = std::function<void(const statement_event&)>;
+
+// One line per statement on stderr, written whole even with many threads.
+inline log_sink stderr_sink() {
+    return [](const statement_event& e) {
+        static std::mutex lock;
+        const double ms = std::chrono::duration<double, std::milli>(e.duration).count();
+        std::lock_guard guard(lock);
+        if (e.error.empty())
+            fmt::print(stderr, "[ctql] {} | {} | {:.3f} ms | {} rows | {}\n", e.sql, e.parameters, ms, e.rows, e.database);
+        else
+            fmt::print(stderr, "[ctql] {} | {} | {:.3f} ms | failed: {} | {}\n", e.sql, e.parameters, ms, e.error,
+                       e.database);
+    };
+}
+
+struct echo_options {
+    bool enabled = false;
+    // Only statements at least this slow are logged (all of them when unset).
+    std::optional<std::chrono::microseconds> slow_threshold;
+    log_sink sink;  // stderr_sink() when empty
+};
+
+namespace detail {
+
+// Formats a statement's bound values in placeholder order, masking secrets.
+template <class... Arguments>
+struct parameter_formatter {
+    const std::tuple<const Arguments&...>& arguments;
+    std::string out = "(";
+    bool first = true;
+
+    template <class V>
+    void operator()(const V& v) {
+        separate();
+        if constexpr (is_named_parameter_v<V>) {
+            std::apply([&](const auto&... args) { write(argument_value<V::name>(args...)); }, arguments);
+        } else {
+            write(v);
+        }
+    }
+    template <class V>
+    void secret(const V&) {
+        separate();
+        out += "***";
+    }
+    std::string finish() && {
+        out += ')';
+        return std::move(out);
+    }
+
+private:
+    void separate() {
+        if (!first) out += ", ";
+        first = false;
+    }
+    template <class V>
+    void write(const V& v) {
+        if constexpr (std::is_same_v<V, null_t> || std::is_same_v<V, std::nullopt_t>) {
+            out += "NULL";
+        } else if constexpr (requires { v.has_value(); *v; }) {
+            if (v) write(*v);
+            else out += "NULL";
+        } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::string_view>) {
+            out += '\'';
+            for (char c : std::string_view(v).substr(0, 200)) {
+                if (c == '\'') out += '\'';
+                out += c;
+            }
+            if (v.size() > 200) out += "...";
+            out += '\'';
+        } else if constexpr (std::is_same_v<V, blob>) {
+            out += fmt::format("<{} bytes>", v.size());
+        } else if constexpr (std::is_same_v<V, bool>) {
+            out += v ? "true" : "false";
+        } else if constexpr (std::is_arithmetic_v<V>) {
+            out += fmt::format("{}", v);
+        } else if constexpr (requires { typename V::duration; }) {
+            timestamp_buffer text;
+            const std::size_t n = write_timestamp(v, text);
+            out += '\'';
+            out.append(text, n);
+            out += '\'';
+        } else {
+            out += "?";
+        }
+    }
+};
+
+template <class Statement, class... Arguments>
+std::string format_parameters(const Statement& stmt, const Arguments&... args) {
+    const std::tuple<const Arguments&...> arguments{args...};
+    parameter_formatter<Arguments...> formatter{arguments};
+    stmt.each_value(formatter);
+    return std::move(formatter).finish();
+}
+
+}  // namespace detail
+}  // namespace ctql
