@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build ccache clang       # toolchains (g++ 12, clang 14)
+    libclang-rt-14-dev                                  # clang's ThreadSanitizer runtime
     libboost-dev libfmt-dev                              # Boost.Hana, fmt
     libsqlite3-dev sqlite3                               # SQLite backend
     libpq-dev postgresql                                 # PostgreSQL backend + server for the tests

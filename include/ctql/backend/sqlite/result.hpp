@@ -113,12 +113,16 @@ public:
         return std::move(*current_);
     }
 
+    // Decodes the remaining rows straight into the vector, skipping the
+    // one-row buffer that iteration uses.
     std::vector<value_type> to_vector() {
         std::vector<value_type> rows;
-        while (current_) {
-            rows.push_back(std::move(*current_));
-            advance();
-        }
+        if (!current_) return rows;
+        rows.push_back(std::move(*current_));
+        current_.reset();
+        int rc;
+        while ((rc = sqlite3_step(lease_.st)) == SQLITE_ROW) rows.push_back(Decoder::decode(detail::column_reader{lease_.st}));
+        finish(rc);
         return rows;
     }
 
@@ -148,14 +152,19 @@ private:
             current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
         } else {
             current_.reset();
-            if (rc != SQLITE_DONE) {
-                const std::string sql(lease_.sql);
-                sqlite3* db = lease_.db;
-                lease_.release();
-                detail::throw_error(db, rc, sql);
-            }
-            lease_.release();  // done: hand the statement back right away
+            finish(rc);
         }
+    }
+
+    // After the last row: hand the statement back right away, and report a failed step.
+    void finish(int rc) {
+        if (rc != SQLITE_DONE) {
+            const std::string sql(lease_.sql);
+            sqlite3* db = lease_.db;
+            lease_.release();
+            detail::throw_error(db, rc, sql);
+        }
+        lease_.release();
     }
 
     detail::statement_lease lease_;
