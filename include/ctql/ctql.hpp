@@ -1,20 +1,36 @@
 #pragma once
 // ctql core: schema, expressions, statements and compile-time rendering.
-// Include <ctql/sqlite.hpp> or <ctql/postgres.hpp> to run statements.
-#include <ctql/core/error.hpp>
+// Include <ctql/sqlite.hpp>, <ctql/postgres.hpp> or <ctql/engine.hpp> to run statements.
+//
+// Headers are listed in dependency order on purpose: each is first included
+// from here, so a failed type rule's diagnostic shows a short include chain.
 #include <ctql/core/fixed_string.hpp>
+#include <ctql/core/type_list.hpp>
 #include <ctql/core/value_types.hpp>
-#include <ctql/dialect/postgres.hpp>
-#include <ctql/dialect/sqlite.hpp>
-#include <ctql/expr/aggregates.hpp>
-#include <ctql/expr/operators.hpp>
-#include <ctql/expr/parameter.hpp>
-#include <ctql/expr/predicates.hpp>
+#include <ctql/core/error.hpp>
+#include <ctql/core/verbatim.hpp>
 #include <ctql/render/writer.hpp>
-#include <ctql/result/row.hpp>
-#include <ctql/schema/ddl.hpp>
+#include <ctql/dialect/sqlite.hpp>
+#include <ctql/dialect/postgres.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/expr/rules.hpp>
+#include <ctql/expr/operators.hpp>
+#include <ctql/expr/predicates.hpp>
+#include <ctql/expr/order.hpp>
+#include <ctql/expr/aggregates.hpp>
+#include <ctql/expr/assignment.hpp>
+#include <ctql/expr/parameter.hpp>
+#include <ctql/schema/constraints.hpp>
+#include <ctql/schema/column.hpp>
 #include <ctql/schema/table.hpp>
-#include <ctql/stmt/delete.hpp>
+#include <ctql/result/row.hpp>
+#include <ctql/result/struct_mapping.hpp>
+#include <ctql/result/decode.hpp>
+#include <ctql/stmt/statement.hpp>
+#include <ctql/stmt/clauses.hpp>
 #include <ctql/stmt/insert.hpp>
-#include <ctql/stmt/select.hpp>
 #include <ctql/stmt/update.hpp>
+#include <ctql/stmt/delete.hpp>
+#include <ctql/stmt/select.hpp>
+#include <ctql/stmt/copy.hpp>
+#include <ctql/schema/ddl.hpp>

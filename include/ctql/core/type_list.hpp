@@ -3,6 +3,7 @@
 // instantiation counts (and compile times) low.
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace ctql::detail {
 
@@ -53,6 +54,27 @@ template <class Sub, class Super>
 inline constexpr bool is_subset_v = false;
 template <class... Ts, class Super>
 inline constexpr bool is_subset_v<type_list<Ts...>, Super> = (contains_v<Ts, Super> && ...);
+
+// The I-th type of a list, by pack indexing through a base lookup: no recursion.
+template <std::size_t I, class T>
+struct indexed_type {
+    using type = T;
+};
+template <class Indices, class... Ts>
+struct indexed_types;
+template <std::size_t... I, class... Ts>
+struct indexed_types<std::index_sequence<I...>, Ts...> : indexed_type<I, Ts>... {};
+template <std::size_t I, class T>
+indexed_type<I, T> select_indexed(const indexed_type<I, T>&);
+
+template <std::size_t I, class List>
+struct nth;
+template <std::size_t I, class... Ts>
+struct nth<I, type_list<Ts...>> {
+    using type = typename decltype(select_indexed<I>(indexed_types<std::index_sequence_for<Ts...>, Ts...>{}))::type;
+};
+template <std::size_t I, class List>
+using nth_t = typename nth<I, List>::type;
 
 template <class T>
 inline constexpr bool always_false = false;

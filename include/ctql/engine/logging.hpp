@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 
 #include <fmt/format.h>
@@ -56,7 +55,7 @@ namespace detail {
 // Formats a statement's bound values in placeholder order, masking secrets.
 template <class... Arguments>
 struct parameter_formatter {
-    const std::tuple<const Arguments&...>& arguments;
+    const argument_list<Arguments...>& arguments;
     std::string out = "(";
     bool first = true;
 
@@ -64,7 +63,7 @@ struct parameter_formatter {
     void operator()(const V& v) {
         separate();
         if constexpr (is_named_parameter_v<V>) {
-            std::apply([&](const auto&... args) { write(argument_value<V::name>(args...)); }, arguments);
+            write(argument_value<V::name>(arguments));
         } else {
             write(v);
         }
@@ -119,7 +118,7 @@ private:
 
 template <class Statement, class... Arguments>
 std::string format_parameters(const Statement& stmt, const Arguments&... args) {
-    const std::tuple<const Arguments&...> arguments{args...};
+    const auto arguments = make_argument_list(args...);
     parameter_formatter<Arguments...> formatter{arguments};
     stmt.each_value(formatter);
     return std::move(formatter).finish();

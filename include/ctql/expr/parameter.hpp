@@ -5,6 +5,7 @@
 #include <utility>
 #include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
+#include <ctql/core/value_list.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 
@@ -94,17 +95,32 @@ struct find_argument<Name> {
     using type = void;
 };
 
-template <fixed_string Name, class Argument, class... Arguments>
-constexpr const auto& argument_value(const Argument& first, const Arguments&... rest) {
-    if constexpr (Argument::name == Name) return first.value;
-    else return argument_value<Name>(rest...);
+// The arguments of one call, held by reference.
+template <class... Arguments>
+using argument_list = value_list<const Arguments&...>;
+
+template <class... Arguments>
+constexpr argument_list<Arguments...> make_argument_list(const Arguments&... args) {
+    return argument_list<Arguments...>{{{args}...}};
+}
+
+template <fixed_string Name, class... Arguments>
+constexpr std::size_t argument_index() {
+    std::size_t i = 0, found = sizeof...(Arguments);
+    ((Arguments::name == Name && found == sizeof...(Arguments) ? (found = i, ++i) : ++i), ...);
+    return found;
+}
+
+template <fixed_string Name, class... Arguments>
+constexpr const auto& argument_value(const argument_list<Arguments...>& args) {
+    return get_value<argument_index<Name, Arguments...>()>(args).value;
 }
 
 // The argument for a parameter, as the parameter's declared type: a statement
 // is prepared once, so every call must send its values with the same types.
 template <class Parameter, class... Arguments>
-constexpr decltype(auto) parameter_value(const Arguments&... args) {
-    const auto& v = argument_value<Parameter::name>(args...);
+constexpr decltype(auto) parameter_value(const argument_list<Arguments...>& args) {
+    const auto& v = argument_value<Parameter::name>(args);
     using given = std::remove_cvref_t<decltype(v)>;
     using declared = typename Parameter::value_type;
     using base = base_type_t<declared>;

@@ -1,7 +1,8 @@
 #pragma once
 // IS [NOT] NULL, LIKE, IN (value list) and BETWEEN.
-#include <tuple>
 #include <utility>
+
+#include <ctql/core/value_list.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/operators.hpp>
 #include <ctql/expr/rules.hpp>
@@ -58,7 +59,7 @@ struct in_list : detail::expression_tag {
     static constexpr int precedence = precedence::comparison;
 
     Operand operand;
-    std::tuple<Items...> items;
+    detail::value_list<Items...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -71,7 +72,7 @@ struct in_list : detail::expression_tag {
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
-        std::apply([&](const auto&... item) { (detail::each_value_of<Operand>(item, visit), ...); }, items);
+        items.for_each([&](const auto& item) { detail::each_value_of<Operand>(item, visit); });
     }
 };
 
@@ -79,7 +80,7 @@ template <sql_expression E, class... Values>
 constexpr auto in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
     static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, expression_t<Values>...>{{}, e, {to_expression(std::forward<Values>(values))...}};
+    return in_list<E, expression_t<Values>...>{{}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
 }
 
 template <class Operand, class Low, class High>

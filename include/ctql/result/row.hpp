@@ -37,19 +37,6 @@ struct row : Fields... {
 };
 
 namespace detail {
-template <std::size_t I, class List>
-struct nth;
-template <class T, class... Ts>
-struct nth<0, type_list<T, Ts...>> {
-    using type = T;
-};
-template <std::size_t I, class T, class... Ts>
-struct nth<I, type_list<T, Ts...>> {
-    using type = typename nth<I - 1, type_list<Ts...>>::type;
-};
-template <std::size_t I, class List>
-using nth_t = typename nth<I, List>::type;
-
 template <fixed_string Name, class Fields>
 struct field_index;
 template <fixed_string Name, class... Fields>

@@ -147,6 +147,14 @@ constexpr bool mapping_valid(std::index_sequence<M...>) {
     }
 }
 
+// Checks that S maps onto the statement's rows; called where the user asks
+// for the mapping, so that a mismatch is reported close to their code.
+template <reflectable_struct S, class Statement>
+constexpr bool check_mapping() {
+    member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
+    return true;
+}
+
 // Decodes one row into S; `read` is called as read.template operator()<T>(column_index).
 // When the mapping is invalid, only the checks' messages are reported.
 template <reflectable_struct S, class Statement, class Reader>

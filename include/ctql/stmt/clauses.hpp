@@ -2,8 +2,8 @@
 // Clauses that statements are built from. An absent clause is `no_clause`;
 // filling one replaces its type, so a statement's type is its whole shape.
 #include <cstdint>
-#include <tuple>
 #include <ctql/core/type_list.hpp>
+#include <ctql/core/value_list.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 #include <ctql/schema/table.hpp>
@@ -27,7 +27,7 @@ struct list_clause {
     using tables = detail::union_t<typename Items::tables...>;
     using params = detail::concat_t<typename Items::params...>;
     using bare_columns = detail::union_t<typename Items::bare_columns...>;
-    std::tuple<Items...> items;
+    detail::value_list<Items...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -37,7 +37,7 @@ struct list_clause {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
+        items.for_each([&](const auto& item) { item.each_value(visit); });
     }
 };
 
@@ -134,7 +134,7 @@ struct from_clause {
     using nullable_tables =
         detail::concat_t<std::conditional_t<Joins::kind::nullable, detail::type_list<typename Joins::table>,
                                             detail::type_list<>>...>;
-    std::tuple<Joins...> joins;
+    detail::value_list<Joins...> joins;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -144,7 +144,7 @@ struct from_clause {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... join) { (join.each_value(visit), ...); }, joins);
+        joins.for_each([&](const auto& join) { join.each_value(visit); });
     }
 };
 

@@ -3,9 +3,9 @@
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)
 //   insert_into(users).columns(users.name, users.score)   // values per row, at the call
 //   insert_into(users).default_values()
-#include <tuple>
 #include <type_traits>
 #include <ctql/core/type_list.hpp>
+#include <ctql/core/value_list.hpp>
 #include <ctql/expr/assignment.hpp>
 #include <ctql/schema/column.hpp>
 #include <ctql/schema/table.hpp>
@@ -66,7 +66,7 @@ template <table_type Table, class... Assignments>
 struct insert_statement : statement_base<insert_statement<Table, Assignments...>> {
     using result_row = void;
     using params = detail::concat_t<detail::type_list<>, typename Assignments::params...>;
-    std::tuple<Assignments...> assignments;
+    detail::value_list<Assignments...> assignments;
 
     static constexpr bool check() { return true; }
 
@@ -88,7 +88,7 @@ struct insert_statement : statement_base<insert_statement<Table, Assignments...>
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... a) { (a.each_value(visit), ...); }, assignments);
+        assignments.for_each([&](const auto& a) { a.each_value(visit); });
     }
 };
 
@@ -98,7 +98,6 @@ template <table_type Table, class... Columns>
 struct insert_columns_statement : statement_base<insert_columns_statement<Table, Columns...>> {
     using result_row = void;
     using params = detail::type_list<>;
-    using row_values = std::tuple<typename Columns::value_type...>;
     static constexpr std::size_t column_count = sizeof...(Columns);
 
     static constexpr bool check() { return true; }
@@ -127,7 +126,7 @@ struct insert_into_t {
         requires(is_assignment_v<Assignments> && ...)
     constexpr auto set(const Assignments&... assignments) const {
         static_assert(detail::check_insert_columns<Table, typename Assignments::column...>());
-        return insert_statement<Table, Assignments...>{{}, {assignments...}};
+        return insert_statement<Table, Assignments...>{{}, detail::make_value_list(assignments...)};
     }
 
     template <column_type... Columns>

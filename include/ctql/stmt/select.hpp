@@ -5,9 +5,9 @@
 // more for the whole statement before it renders or runs.
 #include <cstdint>
 #include <optional>
-#include <tuple>
 #include <type_traits>
 #include <ctql/core/type_list.hpp>
+#include <ctql/core/value_list.hpp>
 #include <ctql/dialect/sqlite.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/order.hpp>
@@ -83,7 +83,7 @@ struct select_list {
     using params = detail::concat_t<typename Es::params...>;
     using bare_columns = detail::union_t<typename Es::bare_columns...>;
     static constexpr bool has_aggregate = (Es::is_aggregate || ...);
-    std::tuple<Es...> items;
+    detail::value_list<Es...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -92,7 +92,7 @@ struct select_list {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
+        items.for_each([&](const auto& item) { item.each_value(visit); });
     }
     template <class NullableTables>
     using result_row = typename detail::result_row_of<NullableTables, Es...>::type;
@@ -223,7 +223,7 @@ struct select_statement
         static_assert((detail::tables_available<Es, available_tables>() && ...));
         using clause = list_clause<keyword::group_by, Es...>;
         return select_statement<Distinct, Columns, From, Where, clause, Having, Order, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, clause{{es...}}, having_clause_, order_clause_, limit_clause_,
+            {}, columns, from_clause_, where_clause_, clause{detail::make_value_list(es...)}, having_clause_, order_clause_, limit_clause_,
             offset_clause_};
     }
 
@@ -243,7 +243,7 @@ struct select_statement
         static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
         using clause = list_clause<keyword::order_by, decltype(to_order_item(items))...>;
         return select_statement<Distinct, Columns, From, Where, Group, Having, clause, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, clause{{to_order_item(items)...}},
+            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, clause{detail::make_value_list(to_order_item(items)...)},
             limit_clause_, offset_clause_};
     }
 
@@ -274,7 +274,7 @@ private:
     template <class Kind, class Table, class Condition, class FromTable, class... Joins>
     static constexpr auto append_join(const from_clause<FromTable, Joins...>& from, const Condition& condition) {
         return from_clause<FromTable, Joins..., join_item<Kind, Table, Condition>>{
-            std::tuple_cat(from.joins, std::tuple<join_item<Kind, Table, Condition>>{{condition}})};
+            detail::append_value(from.joins, join_item<Kind, Table, Condition>{condition})};
     }
     template <class Clause>
     constexpr auto with_limit(Clause clause) const {
@@ -307,7 +307,7 @@ template <sql_expression... Es>
 constexpr auto select(const Es&... es) {
     static_assert(sizeof...(Es) > 0, "ctql: select() needs at least one column or expression");
     return select_statement<false, select_list<Es...>, no_clause, no_clause, no_clause, no_clause, no_clause,
-                            no_clause, no_clause>{{}, {{es...}}, {}, {}, {}, {}, {}, {}, {}};
+                            no_clause, no_clause>{{}, {detail::make_value_list(es...)}, {}, {}, {}, {}, {}, {}, {}};
 }
 
 }  // namespace ctql

@@ -1,9 +1,9 @@
 #pragma once
 // UPDATE t SET ... WHERE ...  An update without .where() must say
 // .all_rows(): a forgotten WHERE should not rewrite a whole table.
-#include <tuple>
 #include <type_traits>
 #include <ctql/core/type_list.hpp>
+#include <ctql/core/value_list.hpp>
 #include <ctql/expr/assignment.hpp>
 #include <ctql/schema/table.hpp>
 #include <ctql/stmt/clauses.hpp>
@@ -23,7 +23,7 @@ template <table_type Table, class Where, class... Assignments>
 struct update_statement : statement_base<update_statement<Table, Where, Assignments...>> {
     using result_row = void;
     using params = detail::concat_t<typename Assignments::params..., typename Where::params>;
-    std::tuple<Assignments...> assignments;
+    detail::value_list<Assignments...> assignments;
     Where where_clause_;
 
     static constexpr bool check() {
@@ -45,7 +45,7 @@ struct update_statement : statement_base<update_statement<Table, Where, Assignme
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... a) { (a.each_value(visit), ...); }, assignments);
+        assignments.for_each([&](const auto& a) { a.each_value(visit); });
         where_clause_.each_value(visit);
     }
 
@@ -73,7 +73,7 @@ struct update_t {
         static_assert((detail::check_assigned_once<typename Assignments::column, typename Assignments::column...>() &&
                        ...));
         static_assert((detail::target_table_only<Assignments, Table>() && ...));
-        return update_statement<Table, no_clause, Assignments...>{{}, {assignments...}, {}};
+        return update_statement<Table, no_clause, Assignments...>{{}, detail::make_value_list(assignments...), {}};
     }
 };
 

@@ -167,7 +167,7 @@ private:
     static void with_parameters(F&& f, const Statement& stmt, const Arguments&... args) {
         constexpr int count = render::sql_text<Statement, dialect>::placeholder_count;
         detail::param_buffer<static_cast<std::size_t>(count)> params;
-        const std::tuple<const Arguments&...> arguments{args...};
+        const auto arguments = ctql::detail::make_argument_list(args...);
         detail::binder<decltype(params), Arguments...> bind{params, arguments};
         stmt.each_value(bind);
         f(params);

@@ -112,6 +112,7 @@ public:
 
     template <reflectable_struct Struct>
     auto as() && {
+        static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
         return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(result_));
     }
 

@@ -20,7 +20,7 @@ struct binder {
     sqlite3* db;
     sqlite3_stmt* st;
     std::string_view sql;
-    const std::tuple<const Arguments&...>& arguments;
+    const ctql::detail::argument_list<Arguments...>& arguments;
     int index = 0;
 
     template <class V>
@@ -49,8 +49,7 @@ struct binder {
     template <class V>
     void operator()(const V& v) {
         if constexpr (is_named_parameter_v<V>) {
-            std::apply([&](const auto&... args) { bind_value(ctql::detail::parameter_value<V>(args...)); },
-                       arguments);
+            bind_value(ctql::detail::parameter_value<V>(arguments));
         } else {
             bind_value(v);
         }

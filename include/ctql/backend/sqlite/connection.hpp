@@ -132,7 +132,7 @@ private:
     auto run(const Statement& stmt, const Arguments&... args) {
         constexpr std::string_view sql = Statement::template sql<dialect>();
         auto [st, busy] = acquire<Statement>(sql);
-        const std::tuple<const Arguments&...> arguments{args...};
+        const auto arguments = ctql::detail::make_argument_list(args...);
         if constexpr (returns_rows_v<Statement>) {
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<true, Arguments...> bind{db_, st, sql, arguments};

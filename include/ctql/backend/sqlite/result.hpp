@@ -129,6 +129,7 @@ public:
     // The same rows, each mapped onto a struct adapted with Boost.Hana.
     template <reflectable_struct Struct>
     auto as() && {
+        static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
         return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(lease_),
                                                                                             already_read());
     }
