@@ -11,90 +11,10 @@
 #ifndef CTQL_SINGLE_INCLUDE_CTQL_HPP
 #define CTQL_SINGLE_INCLUDE_CTQL_HPP
 // ctql core: schema, expressions, statements and compile-time rendering.
-// Include <ctql/sqlite.hpp> or <ctql/postgres.hpp> to run statements.
-// ---- begin ctql/core/error.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
-#define CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
-// One exception hierarchy for every backend, in the shape of Python's DBAPI
-// (PEP 249), so that callers catch by meaning rather than by backend.
-#include <stdexcept>
-#include <string>
-#include <utility>
-
-namespace ctql {
-
-// Root of everything ctql throws.
-class error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-// Misuse of the library itself: a bad URL, a closed connection, a malformed input file.
-class interface_error : public error {
-public:
-    using error::error;
-};
-
-// What the database reported, with enough context to act on it.
-struct error_details {
-    std::string message;   // the backend's primary message
-    std::string sql;       // the statement text (never bound values)
-    int code = 0;          // SQLite extended result code (0 for PostgreSQL)
-    std::string sqlstate;  // PostgreSQL SQLSTATE (empty for SQLite)
-    std::string detail;    // PostgreSQL DETAIL
-    std::string hint;      // PostgreSQL HINT
-};
-
-class database_error : public error {
-public:
-    explicit database_error(error_details d) : error(describe(d)), details_(std::move(d)) {}
-
-    const std::string& message() const noexcept { return details_.message; }
-    const std::string& sql() const noexcept { return details_.sql; }
-    int code() const noexcept { return details_.code; }
-    const std::string& sqlstate() const noexcept { return details_.sqlstate; }
-    const std::string& detail() const noexcept { return details_.detail; }
-    const std::string& hint() const noexcept { return details_.hint; }
-    const error_details& details() const noexcept { return details_; }
-
-private:
-    static std::string describe(const error_details& d) {
-        std::string text = d.message;
-        if (!d.sqlstate.empty()) text += " [SQLSTATE " + d.sqlstate + "]";
-        if (d.code != 0) text += " [code " + std::to_string(d.code) + "]";
-        if (!d.detail.empty()) text += "\nDETAIL: " + d.detail;
-        if (!d.hint.empty()) text += "\nHINT: " + d.hint;
-        if (!d.sql.empty()) text += "\nSQL: " + d.sql;
-        return text;
-    }
-
-    error_details details_;
-};
-
-// The database could not do the work: connection lost, locked, out of space.
-class operational_error : public database_error {
-public:
-    using database_error::database_error;
-};
-// A constraint refused the data: unique, foreign key, NOT NULL, CHECK.
-class integrity_error : public database_error {
-public:
-    using database_error::database_error;
-};
-// The statement is wrong for this database: missing table, syntax.
-class programming_error : public database_error {
-public:
-    using database_error::database_error;
-};
-// A value does not fit: out of range, wrong type in a result, bad encoding.
-class data_error : public database_error {
-public:
-    using database_error::database_error;
-};
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
-// ---- end ctql/core/error.hpp ----
+// Include <ctql/sqlite.hpp>, <ctql/postgres.hpp> or <ctql/engine.hpp> to run statements.
+//
+// Headers are listed in dependency order on purpose: each is first included
+// from here, so a failed type rule's diagnostic shows a short include chain.
 // ---- begin ctql/core/fixed_string.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_CORE_FIXED_STRING_HPP
 #define CTQL_SINGLE_INCLUDE_CORE_FIXED_STRING_HPP
@@ -130,6 +50,92 @@ fixed_string(const char (&)[N]) -> fixed_string<N>;
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_CORE_FIXED_STRING_HPP
 // ---- end ctql/core/fixed_string.hpp ----
+// ---- begin ctql/core/type_list.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
+// Minimal compile-time type sets. Deliberately tiny: folds over packs keep
+// instantiation counts (and compile times) low.
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctql::detail {
+
+template <class... Ts>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(Ts);
+};
+
+template <class T, class List>
+inline constexpr bool contains_v = false;
+template <class T, class... Ts>
+inline constexpr bool contains_v<T, type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
+
+template <class... Lists>
+struct concat;
+template <>
+struct concat<> {
+    using type = type_list<>;
+};
+template <class... As>
+struct concat<type_list<As...>> {
+    using type = type_list<As...>;
+};
+template <class... As, class... Bs, class... Rest>
+struct concat<type_list<As...>, type_list<Bs...>, Rest...> {
+    using type = typename concat<type_list<As..., Bs...>, Rest...>::type;
+};
+template <class... Lists>
+using concat_t = typename concat<Lists...>::type;
+
+// Set union preserving first-seen order.
+template <class Acc, class List>
+struct unique_into;
+template <class Acc>
+struct unique_into<Acc, type_list<>> {
+    using type = Acc;
+};
+template <class... As, class T, class... Ts>
+struct unique_into<type_list<As...>, type_list<T, Ts...>> {
+    using type = typename unique_into<
+        std::conditional_t<contains_v<T, type_list<As...>>, type_list<As...>, type_list<As..., T>>,
+        type_list<Ts...>>::type;
+};
+template <class... Lists>
+using union_t = typename unique_into<type_list<>, concat_t<Lists...>>::type;
+
+template <class Sub, class Super>
+inline constexpr bool is_subset_v = false;
+template <class... Ts, class Super>
+inline constexpr bool is_subset_v<type_list<Ts...>, Super> = (contains_v<Ts, Super> && ...);
+
+// The I-th type of a list, by pack indexing through a base lookup: no recursion.
+template <std::size_t I, class T>
+struct indexed_type {
+    using type = T;
+};
+template <class Indices, class... Ts>
+struct indexed_types;
+template <std::size_t... I, class... Ts>
+struct indexed_types<std::index_sequence<I...>, Ts...> : indexed_type<I, Ts>... {};
+template <std::size_t I, class T>
+indexed_type<I, T> select_indexed(const indexed_type<I, T>&);
+
+template <std::size_t I, class List>
+struct nth;
+template <std::size_t I, class... Ts>
+struct nth<I, type_list<Ts...>> {
+    using type = typename decltype(select_indexed<I>(indexed_types<std::index_sequence_for<Ts...>, Ts...>{}))::type;
+};
+template <std::size_t I, class List>
+using nth_t = typename nth<I, List>::type;
+
+template <class T>
+inline constexpr bool always_false = false;
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
+// ---- end ctql/core/type_list.hpp ----
 // ---- begin ctql/core/value_types.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_CORE_VALUE_TYPES_HPP
 #define CTQL_SINGLE_INCLUDE_CORE_VALUE_TYPES_HPP
@@ -297,6 +303,231 @@ constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_CORE_VALUE_TYPES_HPP
 // ---- end ctql/core/value_types.hpp ----
+// ---- begin ctql/core/error.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
+// One exception hierarchy for every backend, in the shape of Python's DBAPI
+// (PEP 249), so that callers catch by meaning rather than by backend.
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace ctql {
+
+// Root of everything ctql throws.
+class error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Misuse of the library itself: a bad URL, a closed connection, a malformed input file.
+class interface_error : public error {
+public:
+    using error::error;
+};
+
+// What the database reported, with enough context to act on it.
+struct error_details {
+    std::string message;   // the backend's primary message
+    std::string sql;       // the statement text (never bound values)
+    int code = 0;          // SQLite extended result code (0 for PostgreSQL)
+    std::string sqlstate;  // PostgreSQL SQLSTATE (empty for SQLite)
+    std::string detail;    // PostgreSQL DETAIL
+    std::string hint;      // PostgreSQL HINT
+};
+
+class database_error : public error {
+public:
+    explicit database_error(error_details d) : error(describe(d)), details_(std::move(d)) {}
+
+    const std::string& message() const noexcept { return details_.message; }
+    const std::string& sql() const noexcept { return details_.sql; }
+    int code() const noexcept { return details_.code; }
+    const std::string& sqlstate() const noexcept { return details_.sqlstate; }
+    const std::string& detail() const noexcept { return details_.detail; }
+    const std::string& hint() const noexcept { return details_.hint; }
+    const error_details& details() const noexcept { return details_; }
+
+private:
+    static std::string describe(const error_details& d) {
+        std::string text = d.message;
+        if (!d.sqlstate.empty()) text += " [SQLSTATE " + d.sqlstate + "]";
+        if (d.code != 0) text += " [code " + std::to_string(d.code) + "]";
+        if (!d.detail.empty()) text += "\nDETAIL: " + d.detail;
+        if (!d.hint.empty()) text += "\nHINT: " + d.hint;
+        if (!d.sql.empty()) text += "\nSQL: " + d.sql;
+        return text;
+    }
+
+    error_details details_;
+};
+
+// The database could not do the work: connection lost, locked, out of space.
+class operational_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// A constraint refused the data: unique, foreign key, NOT NULL, CHECK.
+class integrity_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// The statement is wrong for this database: missing table, syntax.
+class programming_error : public database_error {
+public:
+    using database_error::database_error;
+};
+// A value does not fit: out of range, wrong type in a result, bad encoding.
+class data_error : public database_error {
+public:
+    using database_error::database_error;
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
+// ---- end ctql/core/error.hpp ----
+// ---- begin ctql/core/verbatim.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
+// The one way to run SQL text that did not come from the compile-time schema.
+// Named so that every use stands out in a review.
+#include <string_view>
+
+namespace ctql {
+
+struct verbatim {
+    std::string_view sql;
+    constexpr explicit verbatim(std::string_view text) : sql(text) {}
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
+// ---- end ctql/core/verbatim.hpp ----
+// ---- begin ctql/render/writer.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
+#define CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
+// Rendering writes SQL text through a writer that either counts or copies.
+// Every statement is rendered twice at compile time: once to learn its length,
+// once into a fixed-size array of exactly that length. Nothing renders at run time.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace ctql::render {
+
+template <class Dialect>
+struct writer {
+    using dialect = Dialect;
+
+    char* out = nullptr;  // null while measuring
+    std::size_t size = 0;
+    int placeholders = 0;
+
+    constexpr void put(char c) {
+        if (out) out[size] = c;
+        ++size;
+    }
+    constexpr void put(std::string_view text) {
+        for (char c : text) put(c);
+    }
+    constexpr void put_number(std::uint64_t n) {
+        char digits[20]{};
+        int count = 0;
+        do {
+            digits[count++] = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        while (count > 0) put(digits[--count]);
+    }
+    constexpr void put_signed(std::int64_t n) {
+        if (n < 0) {
+            put('-');
+            put_number(static_cast<std::uint64_t>(-(n + 1)) + 1);
+        } else {
+            put_number(static_cast<std::uint64_t>(n));
+        }
+    }
+    // Identifiers come only from C++ identifiers in the schema, so they never
+    // contain a quote character; quoting still protects reserved words.
+    constexpr void identifier(std::string_view name) {
+        put('"');
+        put(name);
+        put('"');
+    }
+    constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
+};
+
+// A node renders through `Node::template render<Writer>(writer)`; this turns
+// that into a constant array stored once in the binary per (node, dialect).
+template <class Node, class Dialect>
+struct sql_text {
+private:
+    static constexpr auto measure() {
+        writer<Dialect> w;
+        Node::render(w);
+        return w;
+    }
+    static constexpr std::size_t length = measure().size;
+
+    static constexpr std::array<char, length + 1> fill() {
+        std::array<char, length + 1> chars{};
+        writer<Dialect> w{chars.data()};
+        Node::render(w);
+        return chars;
+    }
+
+public:
+    static constexpr std::array<char, length + 1> chars = fill();  // NUL-terminated for C APIs
+    static constexpr std::string_view view{chars.data(), length};
+    static constexpr int placeholder_count = measure().placeholders;
+};
+
+template <class Node, class Dialect>
+inline constexpr std::string_view sql_text_v = sql_text<Node, Dialect>::view;
+
+}  // namespace ctql::render
+#endif  // CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
+// ---- end ctql/render/writer.hpp ----
+// ---- begin ctql/dialect/sqlite.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+#define CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+// SQLite's spelling of placeholders and column types.
+#include <cstdint>
+#include <string_view>
+
+namespace ctql::dialect {
+
+struct sqlite {
+    static constexpr std::string_view name = "sqlite";
+
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int) {
+        w.put('?');
+    }
+
+    // Timestamps are ISO-8601 text: sortable, readable, and understood by SQLite's date functions.
+    template <storable T>
+    static constexpr std::string_view type_name() {
+        constexpr sql_kind k = kind_of_v<T>;
+        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
+        else if constexpr (k == sql_kind::real) return "REAL";
+        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp) return "TEXT";
+        else return "BLOB";
+    }
+
+    static constexpr std::string_view timestamp_with_time_zone = "TEXT";
+
+    // `INTEGER PRIMARY KEY` aliases SQLite's rowid, which assigns keys itself.
+    template <class Writer, storable T>
+    static constexpr void write_generated_primary_key(Writer& w) {
+        w.put("INTEGER PRIMARY KEY");
+    }
+};
+
+}  // namespace ctql::dialect
+#endif  // CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+// ---- end ctql/dialect/sqlite.hpp ----
 // ---- begin ctql/dialect/postgres.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
 #define CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
@@ -346,52 +577,6 @@ struct postgres {
 }  // namespace ctql::dialect
 #endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
 // ---- end ctql/dialect/postgres.hpp ----
-// ---- begin ctql/dialect/sqlite.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-#define CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-// SQLite's spelling of placeholders and column types.
-#include <cstdint>
-#include <string_view>
-
-namespace ctql::dialect {
-
-struct sqlite {
-    static constexpr std::string_view name = "sqlite";
-
-    template <class Writer>
-    static constexpr void write_placeholder(Writer& w, int) {
-        w.put('?');
-    }
-
-    // Timestamps are ISO-8601 text: sortable, readable, and understood by SQLite's date functions.
-    template <storable T>
-    static constexpr std::string_view type_name() {
-        constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
-        else if constexpr (k == sql_kind::real) return "REAL";
-        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp) return "TEXT";
-        else return "BLOB";
-    }
-
-    static constexpr std::string_view timestamp_with_time_zone = "TEXT";
-
-    // `INTEGER PRIMARY KEY` aliases SQLite's rowid, which assigns keys itself.
-    template <class Writer, storable T>
-    static constexpr void write_generated_primary_key(Writer& w) {
-        w.put("INTEGER PRIMARY KEY");
-    }
-};
-
-}  // namespace ctql::dialect
-#endif  // CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-// ---- end ctql/dialect/sqlite.hpp ----
-// ---- begin ctql/expr/aggregates.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
-#include <cstdint>
-#include <optional>
 // ---- begin ctql/expr/expression.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
@@ -409,70 +594,6 @@ struct sqlite {
 // by each_value().
 #include <string_view>
 #include <type_traits>
-// ---- begin ctql/core/type_list.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
-#define CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
-// Minimal compile-time type sets. Deliberately tiny: folds over packs keep
-// instantiation counts (and compile times) low.
-#include <cstddef>
-#include <type_traits>
-
-namespace ctql::detail {
-
-template <class... Ts>
-struct type_list {
-    static constexpr std::size_t size = sizeof...(Ts);
-};
-
-template <class T, class List>
-inline constexpr bool contains_v = false;
-template <class T, class... Ts>
-inline constexpr bool contains_v<T, type_list<Ts...>> = (std::is_same_v<T, Ts> || ...);
-
-template <class... Lists>
-struct concat;
-template <>
-struct concat<> {
-    using type = type_list<>;
-};
-template <class... As>
-struct concat<type_list<As...>> {
-    using type = type_list<As...>;
-};
-template <class... As, class... Bs, class... Rest>
-struct concat<type_list<As...>, type_list<Bs...>, Rest...> {
-    using type = typename concat<type_list<As..., Bs...>, Rest...>::type;
-};
-template <class... Lists>
-using concat_t = typename concat<Lists...>::type;
-
-// Set union preserving first-seen order.
-template <class Acc, class List>
-struct unique_into;
-template <class Acc>
-struct unique_into<Acc, type_list<>> {
-    using type = Acc;
-};
-template <class... As, class T, class... Ts>
-struct unique_into<type_list<As...>, type_list<T, Ts...>> {
-    using type = typename unique_into<
-        std::conditional_t<contains_v<T, type_list<As...>>, type_list<As...>, type_list<As..., T>>,
-        type_list<Ts...>>::type;
-};
-template <class... Lists>
-using union_t = typename unique_into<type_list<>, concat_t<Lists...>>::type;
-
-template <class Sub, class Super>
-inline constexpr bool is_subset_v = false;
-template <class... Ts, class Super>
-inline constexpr bool is_subset_v<type_list<Ts...>, Super> = (contains_v<Ts, Super> && ...);
-
-template <class T>
-inline constexpr bool always_false = false;
-
-}  // namespace ctql::detail
-#endif  // CTQL_SINGLE_INCLUDE_CORE_TYPE_LIST_HPP
-// ---- end ctql/core/type_list.hpp ----
 
 namespace ctql {
 
@@ -566,6 +687,36 @@ struct null_value : detail::leaf_traits {
     template <class Visitor>
     constexpr void each_value(Visitor&) const {}
 };
+
+namespace detail {
+template <class E>
+constexpr bool secret_operand() {
+    if constexpr (requires { E::is_secret; }) return E::is_secret;
+    else return false;
+}
+
+// Passes values on as secret: loggers mask them, binders bind them as usual.
+template <class Visitor>
+struct secret_visitor {
+    Visitor& visit;
+    template <class V>
+    constexpr void operator()(const V& v) {
+        if constexpr (requires { visit.secret(v); }) visit.secret(v);
+        else visit(v);
+    }
+};
+
+// Visits `node`'s values, as secret when any of `Operands` is a secret column or parameter.
+template <class... Operands, class Node, class Visitor>
+constexpr void each_value_of(const Node& node, Visitor& visit) {
+    if constexpr ((secret_operand<Operands>() || ...)) {
+        secret_visitor<Visitor> masked{visit};
+        node.each_value(masked);
+    } else {
+        node.each_value(visit);
+    }
+}
+}  // namespace detail
 
 template <class T>
 concept null_literal = std::is_same_v<std::remove_cvref_t<T>, null_t> ||
@@ -686,98 +837,6 @@ inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_RULES_HPP
 // ---- end ctql/expr/rules.hpp ----
-
-namespace ctql {
-
-namespace fn {
-struct count { static constexpr std::string_view name = "COUNT"; };
-struct sum { static constexpr std::string_view name = "SUM"; };
-struct avg { static constexpr std::string_view name = "AVG"; };
-struct min { static constexpr std::string_view name = "MIN"; };
-struct max { static constexpr std::string_view name = "MAX"; };
-}  // namespace fn
-
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
-    using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = detail::type_list<>;
-    static constexpr bool is_aggregate = true;
-    static constexpr int precedence = precedence::primary;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Function::name);
-        w.put(Distinct ? "(DISTINCT " : "(");
-        Operand::render(w);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-namespace detail {
-template <class Function, bool Distinct, class E, class ValueType>
-constexpr auto make_aggregate(const E& e) {
-    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
-                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
-}
-
-// SQL sums integers as integers and everything else as reals.
-template <class E>
-using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
-}  // namespace detail
-
-constexpr auto count() { return count_all_expression{}; }
-
-template <sql_expression E>
-constexpr auto count(const E& e) {
-    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto count_distinct(const E& e) {
-    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
-}
-template <sql_expression E>
-constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// ---- end ctql/expr/aggregates.hpp ----
 // ---- begin ctql/expr/operators.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
@@ -827,8 +886,8 @@ struct binary_expression : detail::expression_tag {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        left.each_value(visit);
-        right.each_value(visit);
+        detail::each_value_of<Left, Right>(left, visit);
+        detail::each_value_of<Left, Right>(right, visit);
     }
 };
 
@@ -983,6 +1042,381 @@ CTQL_DETAIL_ARITHMETIC(%, op::modulus)
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
 // ---- end ctql/expr/operators.hpp ----
+// ---- begin ctql/expr/predicates.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
+// IS [NOT] NULL, LIKE, IN (value list) and BETWEEN.
+#include <utility>
+
+// ---- begin ctql/core/value_list.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_VALUE_LIST_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_VALUE_LIST_HPP
+// A minimal aggregate tuple for expression operands and clause items.
+// std::tuple's converting constructors are constrained with std::__and_ /
+// std::__or_ chains that cost measurable compile time per instantiation;
+// statements only ever need brace initialisation and in-order visiting.
+#include <cstddef>
+#include <utility>
+
+
+namespace ctql::detail {
+
+template <std::size_t I, class T>
+struct list_leaf {
+    T value;
+};
+
+template <class Indices, class... Ts>
+struct value_list_base;
+
+template <std::size_t... I, class... Ts>
+struct value_list_base<std::index_sequence<I...>, Ts...> : list_leaf<I, Ts>... {
+    template <class F>
+    constexpr void for_each(F&& f) const {
+        (f(static_cast<const list_leaf<I, Ts>&>(*this).value), ...);
+    }
+};
+
+template <class... Ts>
+struct value_list : value_list_base<std::index_sequence_for<Ts...>, Ts...> {};
+
+template <class... Ts>
+constexpr value_list<Ts...> make_value_list(const Ts&... values) {
+    return value_list<Ts...>{{{values}...}};
+}
+
+template <std::size_t I, class... Ts>
+constexpr const auto& get_value(const value_list<Ts...>& list) {
+    return static_cast<const list_leaf<I, nth_t<I, type_list<Ts...>>>&>(list).value;
+}
+
+template <class... Ts, class T, std::size_t... I>
+constexpr value_list<Ts..., T> append_value(const value_list<Ts...>& list, const T& value, std::index_sequence<I...>) {
+    return value_list<Ts..., T>{{{get_value<I>(list)}..., {value}}};
+}
+template <class... Ts, class T>
+constexpr value_list<Ts..., T> append_value(const value_list<Ts...>& list, const T& value) {
+    return append_value(list, value, std::index_sequence_for<Ts...>{});
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_CORE_VALUE_LIST_HPP
+// ---- end ctql/core/value_list.hpp ----
+
+namespace ctql {
+
+template <class Operand, bool Negated>
+struct null_test : detail::expression_tag {
+    using value_type = bool;  // IS NULL is never NULL itself
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = typename Operand::bare_columns;
+    static constexpr bool is_aggregate = Operand::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Negated ? " IS NOT NULL" : " IS NULL");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+template <sql_expression E>
+constexpr auto is_null(const E& e) {
+    return null_test<E, false>{{}, e};
+}
+template <sql_expression E>
+constexpr auto is_not_null(const E& e) {
+    return null_test<E, true>{{}, e};
+}
+
+template <sql_expression E, class Pattern>
+constexpr auto like(const E& e, Pattern&& pattern) {
+    using pattern_t = expression_t<Pattern>;
+    static_assert(rule::text_operand<E, sql_type_of<E>>, "ctql: like() applies to a text expression");
+    static_assert(rule::text_operand<pattern_t, sql_type_of<pattern_t>>, "ctql: a like() pattern is text");
+    return binary_expression<op::like, E, pattern_t, detail::comparison_result_t<E, pattern_t>>{
+        {}, e, to_expression(std::forward<Pattern>(pattern))};
+}
+
+template <class Operand, class... Items>
+struct in_list : detail::expression_tag {
+    using value_type = detail::comparison_result_t<Operand, Operand>;
+    using tables = detail::union_t<typename Operand::tables, typename Items::tables...>;
+    using params = detail::concat_t<typename Operand::params, typename Items::params...>;
+    using bare_columns = detail::union_t<typename Operand::bare_columns, typename Items::bare_columns...>;
+    static constexpr bool is_aggregate = (Operand::is_aggregate || ... || Items::is_aggregate);
+    static constexpr int precedence = precedence::comparison;
+
+    Operand operand;
+    detail::value_list<Items...> items;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(" IN (");
+        bool first = true;
+        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        items.for_each([&](const auto& item) { detail::each_value_of<Operand>(item, visit); });
+    }
+};
+
+template <sql_expression E, class... Values>
+constexpr auto in(const E& e, Values&&... values) {
+    static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
+    static_assert((detail::check_comparison<E, Values>() && ...));
+    return in_list<E, expression_t<Values>...>{{}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+}
+
+template <class Operand, class Low, class High>
+struct between_expression : detail::expression_tag {
+    using value_type = detail::nullable_if_t<expr_nullable_v<Operand> || expr_nullable_v<Low> || expr_nullable_v<High>, bool>;
+    using tables = detail::union_t<typename Operand::tables, typename Low::tables, typename High::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Low::params, typename High::params>;
+    using bare_columns =
+        detail::union_t<typename Operand::bare_columns, typename Low::bare_columns, typename High::bare_columns>;
+    static constexpr bool is_aggregate = Operand::is_aggregate || Low::is_aggregate || High::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+
+    Operand operand;
+    Low low;
+    High high;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(" BETWEEN ");
+        detail::render_operand<Low>(w, precedence, true);
+        w.put(" AND ");
+        detail::render_operand<High>(w, precedence, true);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        detail::each_value_of<Operand>(low, visit);
+        detail::each_value_of<Operand>(high, visit);
+    }
+};
+
+template <sql_expression E, class Low, class High>
+constexpr auto between(const E& e, Low&& low, High&& high) {
+    static_assert(detail::check_comparison<E, Low>() && detail::check_comparison<E, High>());
+    return between_expression<E, expression_t<Low>, expression_t<High>>{
+        {}, e, to_expression(std::forward<Low>(low)), to_expression(std::forward<High>(high))};
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
+// ---- end ctql/expr/predicates.hpp ----
+// ---- begin ctql/expr/order.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
+// ORDER BY items: asc() / desc().
+
+namespace ctql {
+
+template <class Operand, bool Descending>
+struct order_item {
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = typename Operand::bare_columns;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        Operand::render(w);
+        w.put(Descending ? " DESC" : " ASC");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+template <sql_expression E>
+constexpr auto asc(const E& e) {
+    return order_item<E, false>{e};
+}
+template <sql_expression E>
+constexpr auto desc(const E& e) {
+    return order_item<E, true>{e};
+}
+
+template <class T>
+inline constexpr bool is_order_item_v = false;
+template <class E, bool D>
+inline constexpr bool is_order_item_v<order_item<E, D>> = true;
+
+// A bare expression in order_by() sorts ascending, as in SQL.
+template <class T>
+constexpr auto to_order_item(const T& t) {
+    if constexpr (is_order_item_v<T>) return t;
+    else return asc(t);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
+// ---- end ctql/expr/order.hpp ----
+// ---- begin ctql/expr/aggregates.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
+// its value type is std::optional: the type says what SQL can return.
+#include <cstdint>
+#include <optional>
+
+namespace ctql {
+
+namespace fn {
+struct count { static constexpr std::string_view name = "COUNT"; };
+struct sum { static constexpr std::string_view name = "SUM"; };
+struct avg { static constexpr std::string_view name = "AVG"; };
+struct min { static constexpr std::string_view name = "MIN"; };
+struct max { static constexpr std::string_view name = "MAX"; };
+}  // namespace fn
+
+template <class Function, class Operand, bool Distinct, column_value ValueType>
+struct aggregate : detail::expression_tag {
+    using value_type = ValueType;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = detail::type_list<>;
+    static constexpr bool is_aggregate = true;
+    static constexpr int precedence = precedence::primary;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Function::name);
+        w.put(Distinct ? "(DISTINCT " : "(");
+        Operand::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+// COUNT(*)
+struct count_all_expression : detail::leaf_traits {
+    using value_type = std::int64_t;
+    static constexpr bool is_aggregate = true;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COUNT(*)");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace detail {
+template <class Function, bool Distinct, class E, class ValueType>
+constexpr auto make_aggregate(const E& e) {
+    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
+                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
+    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+}
+
+// SQL sums integers as integers and everything else as reals.
+template <class E>
+using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+}  // namespace detail
+
+constexpr auto count() { return count_all_expression{}; }
+
+template <sql_expression E>
+constexpr auto count(const E& e) {
+    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto count_distinct(const E& e) {
+    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+}
+template <sql_expression E>
+constexpr auto min(const E& e) {
+    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto max(const E& e) {
+    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// ---- end ctql/expr/aggregates.hpp ----
+// ---- begin ctql/expr/assignment.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
+// `column = value` in insert and update statements.
+#include <utility>
+
+namespace ctql {
+
+template <class Column, class Value>
+struct assignment {
+    using column = Column;
+    using tables = typename Value::tables;
+    using params = typename Value::params;
+
+    Value value;
+
+    template <class Writer>
+    static constexpr void render_value(Writer& w) {
+        Value::render(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        detail::each_value_of<Column>(value, visit);
+    }
+};
+
+template <class T>
+inline constexpr bool is_assignment_v = false;
+template <class C, class V>
+inline constexpr bool is_assignment_v<assignment<C, V>> = true;
+
+namespace detail {
+template <class Column, class V>
+constexpr auto make_assignment(V&& v) {
+    using value_t = expression_t<V>;
+    static_assert(rule::not_an_aggregate<value_t, sql_type_of<value_t>>,
+                  "ctql: an aggregate cannot be assigned to a column");
+    static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
+                  "ctql: the value's SQL type does not match the column's type in this assignment");
+    static_assert(rule::null_only_into_nullable_column<Column, value_t>,
+                  "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
+                  "std::optional<T> or assign a non-null value");
+    return assignment<Column, value_t>{to_expression(std::forward<V>(v))};
+}
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
+// ---- end ctql/expr/assignment.hpp ----
 // ---- begin ctql/expr/parameter.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_PARAMETER_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_PARAMETER_HPP
@@ -993,11 +1427,12 @@ CTQL_DETAIL_ARITHMETIC(%, op::modulus)
 
 namespace ctql {
 
-template <fixed_string Name, column_value T>
+template <fixed_string Name, column_value T, bool Secret = false>
 struct named_parameter : detail::leaf_traits {
     using value_type = T;
     using params = detail::type_list<named_parameter>;
     static constexpr auto name = Name;
+    static constexpr bool is_secret = Secret;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -1006,12 +1441,17 @@ struct named_parameter : detail::leaf_traits {
     // The value comes from the call's arguments; the visitor looks it up by name.
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        visit(*this);
+        if constexpr (Secret) detail::secret_visitor<Visitor>{visit}(*this);
+        else visit(*this);
     }
 };
 
 template <fixed_string Name, column_value T>
 inline constexpr named_parameter<Name, T> param{};
+
+// A parameter whose values never appear in logs.
+template <fixed_string Name, column_value T>
+inline constexpr named_parameter<Name, T, true> secret_param{};
 
 template <fixed_string Name, class Stored>
 struct named_argument {
@@ -1028,8 +1468,8 @@ constexpr auto arg(V&& v) {
 
 template <class T>
 inline constexpr bool is_named_parameter_v = false;
-template <fixed_string N, class T>
-inline constexpr bool is_named_parameter_v<named_parameter<N, T>> = true;
+template <fixed_string N, class T, bool S>
+inline constexpr bool is_named_parameter_v<named_parameter<N, T, S>> = true;
 
 template <class T>
 inline constexpr bool is_named_argument_v = false;
@@ -1071,17 +1511,32 @@ struct find_argument<Name> {
     using type = void;
 };
 
-template <fixed_string Name, class Argument, class... Arguments>
-constexpr const auto& argument_value(const Argument& first, const Arguments&... rest) {
-    if constexpr (Argument::name == Name) return first.value;
-    else return argument_value<Name>(rest...);
+// The arguments of one call, held by reference.
+template <class... Arguments>
+using argument_list = value_list<const Arguments&...>;
+
+template <class... Arguments>
+constexpr argument_list<Arguments...> make_argument_list(const Arguments&... args) {
+    return argument_list<Arguments...>{{{args}...}};
+}
+
+template <fixed_string Name, class... Arguments>
+constexpr std::size_t argument_index() {
+    std::size_t i = 0, found = sizeof...(Arguments);
+    ((Arguments::name == Name && found == sizeof...(Arguments) ? (found = i, ++i) : ++i), ...);
+    return found;
+}
+
+template <fixed_string Name, class... Arguments>
+constexpr const auto& argument_value(const argument_list<Arguments...>& args) {
+    return get_value<argument_index<Name, Arguments...>()>(args).value;
 }
 
 // The argument for a parameter, as the parameter's declared type: a statement
 // is prepared once, so every call must send its values with the same types.
 template <class Parameter, class... Arguments>
-constexpr decltype(auto) parameter_value(const Arguments&... args) {
-    const auto& v = argument_value<Parameter::name>(args...);
+constexpr decltype(auto) parameter_value(const argument_list<Arguments...>& args) {
+    const auto& v = argument_value<Parameter::name>(args);
     using given = std::remove_cvref_t<decltype(v)>;
     using declared = typename Parameter::value_type;
     using base = base_type_t<declared>;
@@ -1182,443 +1637,6 @@ inline constexpr bool arguments_match_v =
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_PARAMETER_HPP
 // ---- end ctql/expr/parameter.hpp ----
-// ---- begin ctql/expr/predicates.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
-// IS [NOT] NULL, LIKE, IN (value list) and BETWEEN.
-#include <tuple>
-#include <utility>
-
-namespace ctql {
-
-template <class Operand, bool Negated>
-struct null_test : detail::expression_tag {
-    using value_type = bool;  // IS NULL is never NULL itself
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = typename Operand::bare_columns;
-    static constexpr bool is_aggregate = Operand::is_aggregate;
-    static constexpr int precedence = precedence::comparison;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        detail::render_operand<Operand>(w, precedence, true);
-        w.put(Negated ? " IS NOT NULL" : " IS NULL");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-template <sql_expression E>
-constexpr auto is_null(const E& e) {
-    return null_test<E, false>{{}, e};
-}
-template <sql_expression E>
-constexpr auto is_not_null(const E& e) {
-    return null_test<E, true>{{}, e};
-}
-
-template <sql_expression E, class Pattern>
-constexpr auto like(const E& e, Pattern&& pattern) {
-    using pattern_t = expression_t<Pattern>;
-    static_assert(rule::text_operand<E, sql_type_of<E>>, "ctql: like() applies to a text expression");
-    static_assert(rule::text_operand<pattern_t, sql_type_of<pattern_t>>, "ctql: a like() pattern is text");
-    return binary_expression<op::like, E, pattern_t, detail::comparison_result_t<E, pattern_t>>{
-        {}, e, to_expression(std::forward<Pattern>(pattern))};
-}
-
-template <class Operand, class... Items>
-struct in_list : detail::expression_tag {
-    using value_type = detail::comparison_result_t<Operand, Operand>;
-    using tables = detail::union_t<typename Operand::tables, typename Items::tables...>;
-    using params = detail::concat_t<typename Operand::params, typename Items::params...>;
-    using bare_columns = detail::union_t<typename Operand::bare_columns, typename Items::bare_columns...>;
-    static constexpr bool is_aggregate = (Operand::is_aggregate || ... || Items::is_aggregate);
-    static constexpr int precedence = precedence::comparison;
-
-    Operand operand;
-    std::tuple<Items...> items;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        detail::render_operand<Operand>(w, precedence, true);
-        w.put(" IN (");
-        bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
-    }
-};
-
-template <sql_expression E, class... Values>
-constexpr auto in(const E& e, Values&&... values) {
-    static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
-    static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, expression_t<Values>...>{{}, e, {to_expression(std::forward<Values>(values))...}};
-}
-
-template <class Operand, class Low, class High>
-struct between_expression : detail::expression_tag {
-    using value_type = detail::nullable_if_t<expr_nullable_v<Operand> || expr_nullable_v<Low> || expr_nullable_v<High>, bool>;
-    using tables = detail::union_t<typename Operand::tables, typename Low::tables, typename High::tables>;
-    using params = detail::concat_t<typename Operand::params, typename Low::params, typename High::params>;
-    using bare_columns =
-        detail::union_t<typename Operand::bare_columns, typename Low::bare_columns, typename High::bare_columns>;
-    static constexpr bool is_aggregate = Operand::is_aggregate || Low::is_aggregate || High::is_aggregate;
-    static constexpr int precedence = precedence::comparison;
-
-    Operand operand;
-    Low low;
-    High high;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        detail::render_operand<Operand>(w, precedence, true);
-        w.put(" BETWEEN ");
-        detail::render_operand<Low>(w, precedence, true);
-        w.put(" AND ");
-        detail::render_operand<High>(w, precedence, true);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-        low.each_value(visit);
-        high.each_value(visit);
-    }
-};
-
-template <sql_expression E, class Low, class High>
-constexpr auto between(const E& e, Low&& low, High&& high) {
-    static_assert(detail::check_comparison<E, Low>() && detail::check_comparison<E, High>());
-    return between_expression<E, expression_t<Low>, expression_t<High>>{
-        {}, e, to_expression(std::forward<Low>(low)), to_expression(std::forward<High>(high))};
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
-// ---- end ctql/expr/predicates.hpp ----
-// ---- begin ctql/render/writer.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
-#define CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
-// Rendering writes SQL text through a writer that either counts or copies.
-// Every statement is rendered twice at compile time: once to learn its length,
-// once into a fixed-size array of exactly that length. Nothing renders at run time.
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-
-namespace ctql::render {
-
-template <class Dialect>
-struct writer {
-    using dialect = Dialect;
-
-    char* out = nullptr;  // null while measuring
-    std::size_t size = 0;
-    int placeholders = 0;
-
-    constexpr void put(char c) {
-        if (out) out[size] = c;
-        ++size;
-    }
-    constexpr void put(std::string_view text) {
-        for (char c : text) put(c);
-    }
-    constexpr void put_number(std::uint64_t n) {
-        char digits[20]{};
-        int count = 0;
-        do {
-            digits[count++] = static_cast<char>('0' + n % 10);
-            n /= 10;
-        } while (n != 0);
-        while (count > 0) put(digits[--count]);
-    }
-    constexpr void put_signed(std::int64_t n) {
-        if (n < 0) {
-            put('-');
-            put_number(static_cast<std::uint64_t>(-(n + 1)) + 1);
-        } else {
-            put_number(static_cast<std::uint64_t>(n));
-        }
-    }
-    // Identifiers come only from C++ identifiers in the schema, so they never
-    // contain a quote character; quoting still protects reserved words.
-    constexpr void identifier(std::string_view name) {
-        put('"');
-        put(name);
-        put('"');
-    }
-    constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
-};
-
-// A node renders through `Node::template render<Writer>(writer)`; this turns
-// that into a constant array stored once in the binary per (node, dialect).
-template <class Node, class Dialect>
-struct sql_text {
-private:
-    static constexpr auto measure() {
-        writer<Dialect> w;
-        Node::render(w);
-        return w;
-    }
-    static constexpr std::size_t length = measure().size;
-
-    static constexpr std::array<char, length + 1> fill() {
-        std::array<char, length + 1> chars{};
-        writer<Dialect> w{chars.data()};
-        Node::render(w);
-        return chars;
-    }
-
-public:
-    static constexpr std::array<char, length + 1> chars = fill();  // NUL-terminated for C APIs
-    static constexpr std::string_view view{chars.data(), length};
-    static constexpr int placeholder_count = measure().placeholders;
-};
-
-template <class Node, class Dialect>
-inline constexpr std::string_view sql_text_v = sql_text<Node, Dialect>::view;
-
-}  // namespace ctql::render
-#endif  // CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
-// ---- end ctql/render/writer.hpp ----
-// ---- begin ctql/result/row.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
-#define CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
-// Typed result rows. A row of a multi-column select is a struct with one
-// member per selected column, named like the column (`row.name`), and also a
-// tuple: structured bindings, get<0>(row) and get<"name">(row) all work.
-// A single-column select yields the bare value instead of a row.
-#include <cstddef>
-#include <tuple>
-#include <type_traits>
-
-namespace ctql {
-
-// A selected expression that is not a plain column has no member name; reach it by position.
-template <class T>
-struct unnamed_member {
-    T ctql_value;
-    constexpr T& ctql_ref() { return ctql_value; }
-    constexpr const T& ctql_ref() const { return ctql_value; }
-};
-
-template <std::size_t Index, fixed_string Name, class Member>
-struct row_field : Member {
-    static constexpr std::size_t ctql_index = Index;
-    static constexpr auto ctql_name = Name;
-};
-
-template <class... Fields>
-struct row : Fields... {
-    using fields = detail::type_list<Fields...>;
-    static constexpr std::size_t size = sizeof...(Fields);
-
-    bool operator==(const row& other) const {
-        return ((static_cast<const Fields&>(*this).ctql_ref() == static_cast<const Fields&>(other).ctql_ref()) &&
-                ...);
-    }
-};
-
-namespace detail {
-template <std::size_t I, class List>
-struct nth;
-template <class T, class... Ts>
-struct nth<0, type_list<T, Ts...>> {
-    using type = T;
-};
-template <std::size_t I, class T, class... Ts>
-struct nth<I, type_list<T, Ts...>> {
-    using type = typename nth<I - 1, type_list<Ts...>>::type;
-};
-template <std::size_t I, class List>
-using nth_t = typename nth<I, List>::type;
-
-template <fixed_string Name, class Fields>
-struct field_index;
-template <fixed_string Name, class... Fields>
-struct field_index<Name, type_list<Fields...>> {
-    static constexpr std::size_t count = ((Fields::ctql_name == Name ? 1 : 0) + ... + 0);
-    static constexpr std::size_t value = [] {
-        std::size_t i = 0, found = sizeof...(Fields);
-        ((Fields::ctql_name == Name && found == sizeof...(Fields) ? (found = i, ++i) : ++i), ...);
-        return found;
-    }();
-};
-}  // namespace detail
-
-template <std::size_t I, class... Fields>
-constexpr auto& get(row<Fields...>& r) {
-    return static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
-}
-template <std::size_t I, class... Fields>
-constexpr const auto& get(const row<Fields...>& r) {
-    return static_cast<const detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
-}
-template <std::size_t I, class... Fields>
-constexpr auto&& get(row<Fields...>&& r) {
-    return std::move(static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref());
-}
-
-template <fixed_string Name, class... Fields>
-constexpr const auto& get(const row<Fields...>& r) {
-    using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
-    return get<index::value>(r);
-}
-template <fixed_string Name, class... Fields>
-constexpr auto& get(row<Fields...>& r) {
-    using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
-    return get<index::value>(r);
-}
-
-}  // namespace ctql
-
-template <class... Fields>
-struct std::tuple_size<ctql::row<Fields...>> : std::integral_constant<std::size_t, sizeof...(Fields)> {};
-
-template <std::size_t I, class... Fields>
-struct std::tuple_element<I, ctql::row<Fields...>> {
-    using type = std::remove_cvref_t<decltype(ctql::get<I>(std::declval<ctql::row<Fields...>&>()))>;
-};
-#endif  // CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
-// ---- end ctql/result/row.hpp ----
-// ---- begin ctql/schema/ddl.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
-#define CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
-// CREATE TABLE IF NOT EXISTS / DROP TABLE IF EXISTS, rendered from the schema.
-#include <cstdint>
-#include <type_traits>
-// ---- begin ctql/schema/table.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
-#define CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
-// CTQL_TABLE declares a table type and its constexpr instance:
-//
-//   CTQL_TABLE(users,
-//       (id,    std::int64_t,               ctql::primary_key),
-//       (name,  std::string),
-//       (email, std::optional<std::string>, ctql::unique));
-//
-// expands to `struct users_t` with one member per column (`users.name`) and
-// `inline constexpr users_t users{}`. Names beginning with `ctql_` are reserved.
-#include <type_traits>
-// ---- begin ctql/schema/column.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_HPP
-#define CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_HPP
-// A column is an empty constexpr object whose type carries its table, name,
-// value type and constraints. CTQL_TABLE derives one type per column from
-// `column`, so diagnostics name it as `users_t::name_column`.
-#include <type_traits>
-#include <utility>
-// ---- begin ctql/expr/assignment.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
-// `column = value` in insert and update statements.
-#include <utility>
-
-namespace ctql {
-
-template <class Column, class Value>
-struct assignment {
-    using column = Column;
-    using tables = typename Value::tables;
-    using params = typename Value::params;
-
-    Value value;
-
-    template <class Writer>
-    static constexpr void render_value(Writer& w) {
-        Value::render(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        value.each_value(visit);
-    }
-};
-
-template <class T>
-inline constexpr bool is_assignment_v = false;
-template <class C, class V>
-inline constexpr bool is_assignment_v<assignment<C, V>> = true;
-
-namespace detail {
-template <class Column, class V>
-constexpr auto make_assignment(V&& v) {
-    using value_t = expression_t<V>;
-    static_assert(rule::not_an_aggregate<value_t, sql_type_of<value_t>>,
-                  "ctql: an aggregate cannot be assigned to a column");
-    static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
-                  "ctql: the value's SQL type does not match the column's type in this assignment");
-    static_assert(rule::null_only_into_nullable_column<Column, value_t>,
-                  "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
-                  "std::optional<T> or assign a non-null value");
-    return assignment<Column, value_t>{to_expression(std::forward<V>(v))};
-}
-}  // namespace detail
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
-// ---- end ctql/expr/assignment.hpp ----
-// ---- begin ctql/expr/order.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
-// ORDER BY items: asc() / desc().
-
-namespace ctql {
-
-template <class Operand, bool Descending>
-struct order_item {
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = typename Operand::bare_columns;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        Operand::render(w);
-        w.put(Descending ? " DESC" : " ASC");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-template <sql_expression E>
-constexpr auto asc(const E& e) {
-    return order_item<E, false>{e};
-}
-template <sql_expression E>
-constexpr auto desc(const E& e) {
-    return order_item<E, true>{e};
-}
-
-template <class T>
-inline constexpr bool is_order_item_v = false;
-template <class E, bool D>
-inline constexpr bool is_order_item_v<order_item<E, D>> = true;
-
-// A bare expression in order_by() sorts ascending, as in SQL.
-template <class T>
-constexpr auto to_order_item(const T& t) {
-    if constexpr (is_order_item_v<T>) return t;
-    else return asc(t);
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
-// ---- end ctql/expr/order.hpp ----
 // ---- begin ctql/schema/constraints.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_SCHEMA_CONSTRAINTS_HPP
 #define CTQL_SINGLE_INCLUDE_SCHEMA_CONSTRAINTS_HPP
@@ -1650,6 +1668,10 @@ struct references_t {
 };
 template <auto Column>
 inline constexpr references_t<Column> references{};
+
+// A column whose values never appear in logs (passwords, tokens).
+struct secret_t {};
+inline constexpr secret_t secret{};
 
 // PostgreSQL TIMESTAMPTZ instead of TIMESTAMP for a timestamp column.
 struct with_time_zone_t {};
@@ -1692,6 +1714,14 @@ struct find_reference<type_list<C, Cs...>> {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_SCHEMA_CONSTRAINTS_HPP
 // ---- end ctql/schema/constraints.hpp ----
+// ---- begin ctql/schema/column.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_HPP
+#define CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_HPP
+// A column is an empty constexpr object whose type carries its table, name,
+// value type and constraints. CTQL_TABLE derives one type per column from
+// `column`, so diagnostics name it as `users_t::name_column`.
+#include <type_traits>
+#include <utility>
 
 namespace ctql {
 
@@ -1708,6 +1738,7 @@ struct column : detail::expression_tag {
 
     static constexpr bool is_primary_key = detail::contains_v<primary_key_t, ConstraintList>;
     static constexpr bool is_unique = detail::contains_v<unique_t, ConstraintList>;
+    static constexpr bool is_secret = detail::contains_v<secret_t, ConstraintList>;
     // An integer primary key is assigned by the database (rowid / identity).
     static constexpr bool is_generated = is_primary_key && kind_of_v<T> == sql_kind::integer;
     using default_constraint = typename detail::find_default<ConstraintList>::type;
@@ -1765,6 +1796,20 @@ concept column_type = requires {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_HPP
 // ---- end ctql/schema/column.hpp ----
+// ---- begin ctql/schema/table.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
+#define CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
+// CTQL_TABLE declares a table type and its constexpr instance:
+//
+//   CTQL_TABLE(users,
+//       (id,    std::int64_t,               ctql::primary_key),
+//       (name,  std::string),
+//       (email, std::optional<std::string>, ctql::unique));
+//
+// expands to `struct users_t` with one member per column (`users.name`) and
+// `inline constexpr users_t users{}`. Names beginning with `ctql_` are reserved.
+#include <string_view>
+#include <type_traits>
 // ---- begin ctql/schema/detail/for_each.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_SCHEMA_DETAIL_FOR_EACH_HPP
 #define CTQL_SINGLE_INCLUDE_SCHEMA_DETAIL_FOR_EACH_HPP
@@ -1928,6 +1973,7 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
         static constexpr ::ctql::fixed_string ctql_sql_name{#column_name};                                   \
         template <class V>                                                                                   \
         struct row_member {                                                                                  \
+            static constexpr ::std::string_view ctql_name{#column_name};                                     \
             V column_name;                                                                                   \
             constexpr V& ctql_ref() { return column_name; }                                                  \
             constexpr const V& ctql_ref() const { return column_name; }                                      \
@@ -1950,6 +1996,328 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
     inline constexpr table_name##_t table_name {}
 #endif  // CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
 // ---- end ctql/schema/table.hpp ----
+// ---- begin ctql/result/row.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
+#define CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
+// Typed result rows. A row of a multi-column select is a struct with one
+// member per selected column, named like the column (`row.name`), and also a
+// tuple: structured bindings, get<0>(row) and get<"name">(row) all work.
+// A single-column select yields the bare value instead of a row.
+#include <cstddef>
+#include <tuple>
+#include <string_view>
+#include <type_traits>
+
+namespace ctql {
+
+// A selected expression that is not a plain column has no member name; reach it by position.
+template <class T>
+struct unnamed_member {
+    static constexpr std::string_view ctql_name{};
+    T ctql_value;
+    constexpr T& ctql_ref() { return ctql_value; }
+    constexpr const T& ctql_ref() const { return ctql_value; }
+};
+
+// The name lives in Member (`ctql_name`), not in this type's arguments:
+// row types appear in every symbol of the code that decodes them.
+template <std::size_t Index, class Member>
+struct row_field : Member {
+    static constexpr std::size_t ctql_index = Index;
+};
+
+template <class... Fields>
+struct row : Fields... {
+    using fields = detail::type_list<Fields...>;
+    static constexpr std::size_t size = sizeof...(Fields);
+
+    bool operator==(const row& other) const {
+        return ((static_cast<const Fields&>(*this).ctql_ref() == static_cast<const Fields&>(other).ctql_ref()) &&
+                ...);
+    }
+};
+
+namespace detail {
+template <fixed_string Name, class Fields>
+struct field_index;
+template <fixed_string Name, class... Fields>
+struct field_index<Name, type_list<Fields...>> {
+    static constexpr std::size_t count = ((Fields::ctql_name == Name.view() ? 1 : 0) + ... + 0);
+    static constexpr std::size_t value = [] {
+        std::size_t i = 0, found = sizeof...(Fields);
+        ((Fields::ctql_name == Name.view() && found == sizeof...(Fields) ? (found = i, ++i) : ++i), ...);
+        return found;
+    }();
+};
+}  // namespace detail
+
+template <std::size_t I, class... Fields>
+constexpr auto& get(row<Fields...>& r) {
+    return static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
+}
+template <std::size_t I, class... Fields>
+constexpr const auto& get(const row<Fields...>& r) {
+    return static_cast<const detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
+}
+template <std::size_t I, class... Fields>
+constexpr auto&& get(row<Fields...>&& r) {
+    return std::move(static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref());
+}
+
+template <fixed_string Name, class... Fields>
+constexpr const auto& get(const row<Fields...>& r) {
+    using index = detail::field_index<Name, detail::type_list<Fields...>>;
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    return get<index::value>(r);
+}
+template <fixed_string Name, class... Fields>
+constexpr auto& get(row<Fields...>& r) {
+    using index = detail::field_index<Name, detail::type_list<Fields...>>;
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    return get<index::value>(r);
+}
+
+}  // namespace ctql
+
+template <class... Fields>
+struct std::tuple_size<ctql::row<Fields...>> : std::integral_constant<std::size_t, sizeof...(Fields)> {};
+
+template <std::size_t I, class... Fields>
+struct std::tuple_element<I, ctql::row<Fields...>> {
+    using type = std::remove_cvref_t<decltype(ctql::get<I>(std::declval<ctql::row<Fields...>&>()))>;
+};
+#endif  // CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
+// ---- end ctql/result/row.hpp ----
+// ---- begin ctql/result/struct_mapping.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
+#define CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
+// Mapping result rows onto user structs adapted with BOOST_HANA_DEFINE_STRUCT
+// or BOOST_HANA_ADAPT_STRUCT. Members are matched to selected columns by name;
+// every selected column needs a member and every member a column, and each
+// member's type is checked against its column's type at compile time.
+#include <array>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/at.hpp>
+#include <boost/hana/concept/struct.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/length.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+
+
+namespace ctql {
+
+template <class T>
+concept reflectable_struct = boost::hana::Struct<T>::value;
+
+namespace rule {
+template <class Struct, class MemberName>
+inline constexpr bool member_matches_a_selected_column = false;
+template <class Struct, class MemberName, class MemberType, class ColumnType>
+inline constexpr bool member_type_matches_column = false;
+template <class Struct, class SelectedColumnCount, class MemberCount>
+inline constexpr bool every_selected_column_has_a_member = false;
+template <std::size_t N>
+struct count {};
+}  // namespace rule
+
+namespace detail {
+template <class Row>
+constexpr std::size_t selected_count() {
+    if constexpr (requires { std::tuple_size<Row>::value; }) return std::tuple_size<Row>::value;
+    else return 1;
+}
+
+template <class Row, std::size_t I>
+constexpr auto selected_type() {
+    if constexpr (requires { std::tuple_size<Row>::value; }) return std::type_identity<std::tuple_element_t<I, Row>>{};
+    else return std::type_identity<Row>{};
+}
+template <class Row, std::size_t I>
+using selected_type_t = typename decltype(selected_type<Row, I>())::type;
+
+template <std::size_t N>
+constexpr std::size_t column_index(const std::array<std::string_view, N>& names, std::string_view member) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == member) return i;
+    return N;
+}
+
+template <class HanaString>
+struct member_name_of;
+template <char... Cs>
+struct member_name_of<boost::hana::string<Cs...>> {
+    using type = name<Cs...>;
+};
+
+template <class S, std::size_t M>
+using member_pair_t = std::remove_cvref_t<decltype(boost::hana::at_c<M>(boost::hana::accessors<S>()))>;
+template <class S, std::size_t M>
+using member_key_t = std::remove_cvref_t<decltype(boost::hana::first(std::declval<member_pair_t<S, M>>()))>;
+template <class S, std::size_t M>
+using member_type_t =
+    std::remove_cvref_t<decltype(boost::hana::second(std::declval<member_pair_t<S, M>>())(std::declval<S&>()))>;
+
+template <class S>
+inline constexpr std::size_t member_count_v = decltype(boost::hana::length(boost::hana::accessors<S>()))::value;
+
+template <class S, std::size_t... M>
+constexpr std::size_t member_index(std::string_view name, std::index_sequence<M...>) {
+    std::size_t found = sizeof...(M);
+    ((found == sizeof...(M) && std::string_view(boost::hana::to<const char*>(member_key_t<S, M>{})) == name
+          ? (found = M, 0)
+          : 0),
+     ...);
+    return found;
+}
+template <class S>
+constexpr std::size_t member_index(std::string_view name) {
+    return member_index<S>(name, std::make_index_sequence<member_count_v<S>>{});
+}
+template <std::size_t M, class S>
+const auto& member_ref(const S& s) {
+    return boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(s);
+}
+
+// A NOT NULL column may fill an optional member; a nullable one needs optional.
+template <class Member, class Column>
+inline constexpr bool member_accepts =
+    std::is_same_v<Member, Column> || (!is_nullable_v<Column> && std::is_same_v<Member, std::optional<Column>>);
+
+template <class S, class Statement, std::size_t M>
+constexpr std::size_t checked_member_column() {
+    constexpr std::string_view key = boost::hana::to<const char*>(member_key_t<S, M>{});
+    constexpr auto names = Statement::column_names;
+    constexpr std::size_t index = column_index(names, key);
+    using member_name = typename member_name_of<member_key_t<S, M>>::type;
+    if constexpr (index == names.size()) {
+        static_assert(rule::member_matches_a_selected_column<S, member_name>,
+                      "ctql: a struct member has no selected column of the same name");
+    } else {
+        using member_t = member_type_t<S, M>;
+        using column_t = selected_type_t<typename Statement::result_row, index>;
+        static_assert(member_accepts<member_t, column_t> ||
+                          rule::member_type_matches_column<S, member_name, member_t, column_t>,
+                      "ctql: a struct member's type differs from its selected column's type (a nullable column "
+                      "needs a std::optional member)");
+    }
+    return index;
+}
+
+template <class S, class Statement, std::size_t... M>
+constexpr auto member_columns(std::index_sequence<M...>) {
+    constexpr std::size_t columns = selected_count<typename Statement::result_row>();
+    static_assert(sizeof...(M) == columns ||
+                      rule::every_selected_column_has_a_member<S, rule::count<columns>, rule::count<sizeof...(M)>>,
+                  "ctql: the struct and the select list differ in size; every selected column needs a member of "
+                  "the same name");
+    return std::array<std::size_t, sizeof...(M)>{checked_member_column<S, Statement, M>()...};
+}
+
+template <class S, class Statement, std::size_t... M>
+constexpr bool mapping_valid(std::index_sequence<M...>) {
+    constexpr auto names = Statement::column_names;
+    if constexpr (sizeof...(M) != selected_count<typename Statement::result_row>()) {
+        return false;
+    } else {
+        constexpr std::array<std::size_t, sizeof...(M)> indices{
+            column_index(names, boost::hana::to<const char*>(member_key_t<S, M>{}))...};
+        for (std::size_t i : indices)
+            if (i >= names.size()) return false;
+        return (member_accepts<member_type_t<S, M>, selected_type_t<typename Statement::result_row,
+                                                                     (indices[M] < names.size() ? indices[M] : 0)>> &&
+                ...);
+    }
+}
+
+// Checks that S maps onto the statement's rows; called where the user asks
+// for the mapping, so that a mismatch is reported close to their code.
+template <reflectable_struct S, class Statement>
+constexpr bool check_mapping() {
+    member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
+    return true;
+}
+
+// Decodes one row into S; `read` is called as read.template operator()<T>(column_index).
+// When the mapping is invalid, only the checks' messages are reported.
+template <reflectable_struct S, class Statement, class Reader>
+S decode_struct(const Reader& read) {
+    static constexpr auto columns = member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
+    S result{};
+    if constexpr (!mapping_valid<S, Statement>(std::make_index_sequence<member_count_v<S>>{})) {
+        (void)read;
+        return result;
+    } else {
+    [&]<std::size_t... M>(std::index_sequence<M...>) {
+        ((boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result) =
+              read.template operator()<selected_type_t<typename Statement::result_row, columns[M]>>(
+                  static_cast<int>(columns[M]))),
+         ...);
+    }(std::make_index_sequence<member_count_v<S>>{});
+    return result;
+    }
+}
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
+// ---- end ctql/result/struct_mapping.hpp ----
+// ---- begin ctql/result/decode.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
+#define CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
+// Building a statement's row type (or a user struct) from one result row,
+// whatever the backend: a reader supplies each column by index and type,
+// `reader.template operator()<T>(index)`.
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+
+namespace ctql::detail {
+
+template <class Row, class Reader, std::size_t... I>
+Row decode_fields(const Reader& read, std::index_sequence<I...>) {
+    return Row{nth_t<I, typename Row::fields>{{read.template operator()<std::tuple_element_t<I, Row>>(static_cast<int>(I))}}...};
+}
+
+template <class Row, class Reader>
+Row decode_row(const Reader& read) {
+    if constexpr (requires { typename Row::fields; })
+        return decode_fields<Row>(read, std::make_index_sequence<Row::size>{});
+    else
+        return read.template operator()<Row>(0);
+}
+
+// How a result turns its current row into a value: the statement's row type, or a user struct.
+template <class Statement>
+struct statement_row {
+    using statement = Statement;
+    using value_type = typename Statement::result_row;
+    template <class Reader>
+    static value_type decode(const Reader& read) {
+        return decode_row<value_type>(read);
+    }
+};
+
+template <class Statement, class Struct>
+struct struct_row {
+    using statement = Statement;
+    using value_type = Struct;
+    template <class Reader>
+    static Struct decode(const Reader& read) {
+        return decode_struct<Struct, Statement>(read);
+    }
+};
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
+// ---- end ctql/result/decode.hpp ----
 // ---- begin ctql/stmt/statement.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
@@ -1989,130 +2357,12 @@ inline constexpr bool returns_rows_v = !std::is_void_v<typename S::result_row>;
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
 // ---- end ctql/stmt/statement.hpp ----
-
-namespace ctql {
-
-namespace detail {
-template <class Writer, auto Value>
-constexpr void write_default(Writer& w) {
-    using value_t = std::remove_cvref_t<decltype(Value)>;
-    if constexpr (std::is_same_v<value_t, bool>) {
-        w.put(Value ? "TRUE" : "FALSE");
-    } else if constexpr (std::is_integral_v<value_t>) {
-        w.put_signed(static_cast<std::int64_t>(Value));
-    } else {
-        // Text defaults: a string literal, with quotes doubled.
-        w.put('\'');
-        for (char c : Value.view()) {
-            if (c == '\'') w.put('\'');
-            w.put(c);
-        }
-        w.put('\'');
-    }
-}
-
-template <class Column, class Writer>
-constexpr void render_column_definition(Writer& w) {
-    using dialect = typename Writer::dialect;
-    using value_t = typename Column::value_type;
-    using base_t = base_type_t<value_t>;
-    Column::render_unqualified(w);
-    w.put(' ');
-    if constexpr (Column::is_generated) {
-        dialect::template write_generated_primary_key<Writer, base_t>(w);
-    } else {
-        if constexpr (kind_of_v<value_t> == sql_kind::timestamp &&
-                      contains_v<with_time_zone_t, typename Column::constraints>)
-            w.put(dialect::timestamp_with_time_zone);
-        else
-            w.put(dialect::template type_name<base_t>());
-        if constexpr (Column::is_primary_key) w.put(" PRIMARY KEY");
-        if constexpr (!is_nullable_v<value_t>) w.put(" NOT NULL");
-    }
-    if constexpr (Column::is_unique) w.put(" UNIQUE");
-    if constexpr (!std::is_void_v<typename Column::default_constraint>) {
-        w.put(" DEFAULT ");
-        write_default<Writer, Column::default_constraint::value>(w);
-    }
-    if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
-        using target = typename Column::reference_constraint::column;
-        w.put(" REFERENCES ");
-        w.identifier(target::table::ctql_sql_name.view());
-        w.put(" (");
-        target::render_unqualified(w);
-        w.put(')');
-    }
-}
-
-template <class ColumnList>
-struct column_definitions;
-template <class... Columns>
-struct column_definitions<type_list<Columns...>> {
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        bool first = true;
-        ((w.put(first ? "" : ", "), render_column_definition<Columns>(w), first = false), ...);
-    }
-};
-}  // namespace detail
-
-template <table_type Table>
-struct create_table_statement : statement_base<create_table_statement<Table>> {
-    using result_row = void;
-    using params = detail::type_list<>;
-    static constexpr bool check() { return true; }
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("CREATE TABLE IF NOT EXISTS ");
-        w.identifier(Table::ctql_sql_name.view());
-        w.put(" (");
-        detail::column_definitions<typename Table::ctql_columns>::render(w);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-template <table_type Table>
-struct drop_table_statement : statement_base<drop_table_statement<Table>> {
-    using result_row = void;
-    using params = detail::type_list<>;
-    static constexpr bool check() { return true; }
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("DROP TABLE IF EXISTS ");
-        w.identifier(Table::ctql_sql_name.view());
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-template <table_type Table>
-constexpr create_table_statement<Table> create_table(const Table&) {
-    return {};
-}
-template <table_type Table>
-constexpr drop_table_statement<Table> drop_table(const Table&) {
-    return {};
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
-// ---- end ctql/schema/ddl.hpp ----
-// ---- begin ctql/stmt/delete.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
-#define CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
-// DELETE FROM t WHERE ...  As with update, deleting every row takes .all_rows().
-#include <type_traits>
 // ---- begin ctql/stmt/clauses.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
 // Clauses that statements are built from. An absent clause is `no_clause`;
 // filling one replaces its type, so a statement's type is its whole shape.
 #include <cstdint>
-#include <tuple>
 
 namespace ctql {
 
@@ -2133,7 +2383,7 @@ struct list_clause {
     using tables = detail::union_t<typename Items::tables...>;
     using params = detail::concat_t<typename Items::params...>;
     using bare_columns = detail::union_t<typename Items::bare_columns...>;
-    std::tuple<Items...> items;
+    detail::value_list<Items...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -2143,7 +2393,7 @@ struct list_clause {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
+        items.for_each([&](const auto& item) { item.each_value(visit); });
     }
 };
 
@@ -2240,7 +2490,7 @@ struct from_clause {
     using nullable_tables =
         detail::concat_t<std::conditional_t<Joins::kind::nullable, detail::type_list<typename Joins::table>,
                                             detail::type_list<>>...>;
-    std::tuple<Joins...> joins;
+    detail::value_list<Joins...> joins;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -2250,7 +2500,7 @@ struct from_clause {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... join) { (join.each_value(visit), ...); }, joins);
+        joins.for_each([&](const auto& join) { join.each_value(visit); });
     }
 };
 
@@ -2310,13 +2560,6 @@ constexpr bool check_row_condition() {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
 // ---- end ctql/stmt/clauses.hpp ----
-// ---- begin ctql/stmt/update.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
-#define CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
-// UPDATE t SET ... WHERE ...  An update without .where() must say
-// .all_rows(): a forgotten WHERE should not rewrite a whole table.
-#include <tuple>
-#include <type_traits>
 // ---- begin ctql/stmt/insert.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
@@ -2324,7 +2567,6 @@ constexpr bool check_row_condition() {
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)
 //   insert_into(users).columns(users.name, users.score)   // values per row, at the call
 //   insert_into(users).default_values()
-#include <tuple>
 #include <type_traits>
 
 namespace ctql {
@@ -2381,7 +2623,7 @@ template <table_type Table, class... Assignments>
 struct insert_statement : statement_base<insert_statement<Table, Assignments...>> {
     using result_row = void;
     using params = detail::concat_t<detail::type_list<>, typename Assignments::params...>;
-    std::tuple<Assignments...> assignments;
+    detail::value_list<Assignments...> assignments;
 
     static constexpr bool check() { return true; }
 
@@ -2403,7 +2645,7 @@ struct insert_statement : statement_base<insert_statement<Table, Assignments...>
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... a) { (a.each_value(visit), ...); }, assignments);
+        assignments.for_each([&](const auto& a) { a.each_value(visit); });
     }
 };
 
@@ -2413,7 +2655,6 @@ template <table_type Table, class... Columns>
 struct insert_columns_statement : statement_base<insert_columns_statement<Table, Columns...>> {
     using result_row = void;
     using params = detail::type_list<>;
-    using row_values = std::tuple<typename Columns::value_type...>;
     static constexpr std::size_t column_count = sizeof...(Columns);
 
     static constexpr bool check() { return true; }
@@ -2442,7 +2683,7 @@ struct insert_into_t {
         requires(is_assignment_v<Assignments> && ...)
     constexpr auto set(const Assignments&... assignments) const {
         static_assert(detail::check_insert_columns<Table, typename Assignments::column...>());
-        return insert_statement<Table, Assignments...>{{}, {assignments...}};
+        return insert_statement<Table, Assignments...>{{}, detail::make_value_list(assignments...)};
     }
 
     template <column_type... Columns>
@@ -2466,6 +2707,12 @@ constexpr insert_into_t<Table> insert_into(const Table&) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
 // ---- end ctql/stmt/insert.hpp ----
+// ---- begin ctql/stmt/update.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
+// UPDATE t SET ... WHERE ...  An update without .where() must say
+// .all_rows(): a forgotten WHERE should not rewrite a whole table.
+#include <type_traits>
 
 namespace ctql {
 
@@ -2480,7 +2727,7 @@ template <table_type Table, class Where, class... Assignments>
 struct update_statement : statement_base<update_statement<Table, Where, Assignments...>> {
     using result_row = void;
     using params = detail::concat_t<typename Assignments::params..., typename Where::params>;
-    std::tuple<Assignments...> assignments;
+    detail::value_list<Assignments...> assignments;
     Where where_clause_;
 
     static constexpr bool check() {
@@ -2502,7 +2749,7 @@ struct update_statement : statement_base<update_statement<Table, Where, Assignme
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... a) { (a.each_value(visit), ...); }, assignments);
+        assignments.for_each([&](const auto& a) { a.each_value(visit); });
         where_clause_.each_value(visit);
     }
 
@@ -2530,7 +2777,7 @@ struct update_t {
         static_assert((detail::check_assigned_once<typename Assignments::column, typename Assignments::column...>() &&
                        ...));
         static_assert((detail::target_table_only<Assignments, Table>() && ...));
-        return update_statement<Table, no_clause, Assignments...>{{}, {assignments...}, {}};
+        return update_statement<Table, no_clause, Assignments...>{{}, detail::make_value_list(assignments...), {}};
     }
 };
 
@@ -2542,6 +2789,11 @@ constexpr update_t<Table> update(const Table&) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
 // ---- end ctql/stmt/update.hpp ----
+// ---- begin ctql/stmt/delete.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
+// DELETE FROM t WHERE ...  As with update, deleting every row takes .all_rows().
+#include <type_traits>
 
 namespace ctql {
 
@@ -2599,7 +2851,6 @@ constexpr delete_statement<Table, no_clause> delete_from(const Table&) {
 // more for the whole statement before it renders or runs.
 #include <cstdint>
 #include <optional>
-#include <tuple>
 #include <type_traits>
 
 namespace ctql {
@@ -2623,9 +2874,9 @@ template <std::size_t I, class E, class NullableTables>
 constexpr auto field_for() {
     using value_t = selected_value_t<E, NullableTables>;
     if constexpr (column_type<E>)
-        return std::type_identity<row_field<I, E::ctql_sql_name, typename E::template row_member<value_t>>>{};
+        return std::type_identity<row_field<I, typename E::template row_member<value_t>>>{};
     else
-        return std::type_identity<row_field<I, fixed_string<1>{}, unnamed_member<value_t>>>{};
+        return std::type_identity<row_field<I, unnamed_member<value_t>>>{};
 }
 
 template <class NullableTables, class Indices, class... Es>
@@ -2667,7 +2918,7 @@ struct select_list {
     using params = detail::concat_t<typename Es::params...>;
     using bare_columns = detail::union_t<typename Es::bare_columns...>;
     static constexpr bool has_aggregate = (Es::is_aggregate || ...);
-    std::tuple<Es...> items;
+    detail::value_list<Es...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -2676,7 +2927,7 @@ struct select_list {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        std::apply([&](const auto&... item) { (item.each_value(visit), ...); }, items);
+        items.for_each([&](const auto& item) { item.each_value(visit); });
     }
     template <class NullableTables>
     using result_row = typename detail::result_row_of<NullableTables, Es...>::type;
@@ -2807,7 +3058,7 @@ struct select_statement
         static_assert((detail::tables_available<Es, available_tables>() && ...));
         using clause = list_clause<keyword::group_by, Es...>;
         return select_statement<Distinct, Columns, From, Where, clause, Having, Order, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, clause{{es...}}, having_clause_, order_clause_, limit_clause_,
+            {}, columns, from_clause_, where_clause_, clause{detail::make_value_list(es...)}, having_clause_, order_clause_, limit_clause_,
             offset_clause_};
     }
 
@@ -2827,7 +3078,7 @@ struct select_statement
         static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
         using clause = list_clause<keyword::order_by, decltype(to_order_item(items))...>;
         return select_statement<Distinct, Columns, From, Where, Group, Having, clause, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, clause{{to_order_item(items)...}},
+            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, clause{detail::make_value_list(to_order_item(items)...)},
             limit_clause_, offset_clause_};
     }
 
@@ -2858,7 +3109,7 @@ private:
     template <class Kind, class Table, class Condition, class FromTable, class... Joins>
     static constexpr auto append_join(const from_clause<FromTable, Joins...>& from, const Condition& condition) {
         return from_clause<FromTable, Joins..., join_item<Kind, Table, Condition>>{
-            std::tuple_cat(from.joins, std::tuple<join_item<Kind, Table, Condition>>{{condition}})};
+            detail::append_value(from.joins, join_item<Kind, Table, Condition>{condition})};
     }
     template <class Clause>
     constexpr auto with_limit(Clause clause) const {
@@ -2891,12 +3142,154 @@ template <sql_expression... Es>
 constexpr auto select(const Es&... es) {
     static_assert(sizeof...(Es) > 0, "ctql: select() needs at least one column or expression");
     return select_statement<false, select_list<Es...>, no_clause, no_clause, no_clause, no_clause, no_clause,
-                            no_clause, no_clause>{{}, {{es...}}, {}, {}, {}, {}, {}, {}, {}};
+                            no_clause, no_clause>{{}, {detail::make_value_list(es...)}, {}, {}, {}, {}, {}, {}, {}};
 }
 
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_SELECT_HPP
 // ---- end ctql/stmt/select.hpp ----
+// ---- begin ctql/stmt/copy.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_COPY_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_COPY_HPP
+// COPY t (columns) FROM STDIN (FORMAT binary): PostgreSQL's bulk load, for
+// `insert_into(t).columns(...)` with a range of rows.
+
+namespace ctql {
+
+template <table_type Table, class... Columns>
+struct copy_from_stdin {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COPY ");
+        w.identifier(Table::ctql_sql_name.view());
+        w.put(" (");
+        bool first = true;
+        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
+        w.put(") FROM STDIN (FORMAT binary)");
+    }
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_COPY_HPP
+// ---- end ctql/stmt/copy.hpp ----
+// ---- begin ctql/schema/ddl.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
+#define CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
+// CREATE TABLE IF NOT EXISTS / DROP TABLE IF EXISTS, rendered from the schema.
+#include <cstdint>
+#include <type_traits>
+
+namespace ctql {
+
+namespace detail {
+template <class Writer, auto Value>
+constexpr void write_default(Writer& w) {
+    using value_t = std::remove_cvref_t<decltype(Value)>;
+    if constexpr (std::is_same_v<value_t, bool>) {
+        w.put(Value ? "TRUE" : "FALSE");
+    } else if constexpr (std::is_integral_v<value_t>) {
+        w.put_signed(static_cast<std::int64_t>(Value));
+    } else {
+        // Text defaults: a string literal, with quotes doubled.
+        w.put('\'');
+        for (char c : Value.view()) {
+            if (c == '\'') w.put('\'');
+            w.put(c);
+        }
+        w.put('\'');
+    }
+}
+
+template <class Column, class Writer>
+constexpr void render_column_definition(Writer& w) {
+    using dialect = typename Writer::dialect;
+    using value_t = typename Column::value_type;
+    using base_t = base_type_t<value_t>;
+    Column::render_unqualified(w);
+    w.put(' ');
+    if constexpr (Column::is_generated) {
+        dialect::template write_generated_primary_key<Writer, base_t>(w);
+    } else {
+        if constexpr (kind_of_v<value_t> == sql_kind::timestamp &&
+                      contains_v<with_time_zone_t, typename Column::constraints>)
+            w.put(dialect::timestamp_with_time_zone);
+        else
+            w.put(dialect::template type_name<base_t>());
+        if constexpr (Column::is_primary_key) w.put(" PRIMARY KEY");
+        if constexpr (!is_nullable_v<value_t>) w.put(" NOT NULL");
+    }
+    if constexpr (Column::is_unique) w.put(" UNIQUE");
+    if constexpr (!std::is_void_v<typename Column::default_constraint>) {
+        w.put(" DEFAULT ");
+        write_default<Writer, Column::default_constraint::value>(w);
+    }
+    if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
+        using target = typename Column::reference_constraint::column;
+        w.put(" REFERENCES ");
+        w.identifier(target::table::ctql_sql_name.view());
+        w.put(" (");
+        target::render_unqualified(w);
+        w.put(')');
+    }
+}
+
+template <class ColumnList>
+struct column_definitions;
+template <class... Columns>
+struct column_definitions<type_list<Columns...>> {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        bool first = true;
+        ((w.put(first ? "" : ", "), render_column_definition<Columns>(w), first = false), ...);
+    }
+};
+}  // namespace detail
+
+template <table_type Table>
+struct create_table_statement : statement_base<create_table_statement<Table>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("CREATE TABLE IF NOT EXISTS ");
+        w.identifier(Table::ctql_sql_name.view());
+        w.put(" (");
+        detail::column_definitions<typename Table::ctql_columns>::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <table_type Table>
+struct drop_table_statement : statement_base<drop_table_statement<Table>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("DROP TABLE IF EXISTS ");
+        w.identifier(Table::ctql_sql_name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <table_type Table>
+constexpr create_table_statement<Table> create_table(const Table&) {
+    return {};
+}
+template <table_type Table>
+constexpr drop_table_statement<Table> drop_table(const Table&) {
+    return {};
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
+// ---- end ctql/schema/ddl.hpp ----
 #endif  // CTQL_SINGLE_INCLUDE_CTQL_HPP
 // ---- end ctql/ctql.hpp ----
 // ---- begin ctql/backend/sqlite/connection.hpp ----
@@ -3558,7 +3951,7 @@ struct binder {
     sqlite3* db;
     sqlite3_stmt* st;
     std::string_view sql;
-    const std::tuple<const Arguments&...>& arguments;
+    const ctql::detail::argument_list<Arguments...>& arguments;
     int index = 0;
 
     template <class V>
@@ -3587,8 +3980,7 @@ struct binder {
     template <class V>
     void operator()(const V& v) {
         if constexpr (is_named_parameter_v<V>) {
-            std::apply([&](const auto&... args) { bind_value(ctql::detail::parameter_value<V>(args...)); },
-                       arguments);
+            bind_value(ctql::detail::parameter_value<V>(arguments));
         } else {
             bind_value(v);
         }
@@ -3612,228 +4004,6 @@ struct binder {
 #include <utility>
 #include <vector>
 
-// ---- begin ctql/result/decode.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
-#define CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
-// Building a statement's row type (or a user struct) from one result row,
-// whatever the backend: a reader supplies each column by index and type,
-// `reader.template operator()<T>(index)`.
-#include <cstddef>
-#include <tuple>
-#include <utility>
-
-// ---- begin ctql/result/struct_mapping.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
-#define CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
-// Mapping result rows onto user structs adapted with BOOST_HANA_DEFINE_STRUCT
-// or BOOST_HANA_ADAPT_STRUCT. Members are matched to selected columns by name;
-// every selected column needs a member and every member a column, and each
-// member's type is checked against its column's type at compile time.
-#include <array>
-#include <optional>
-#include <string_view>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-
-#include <boost/hana/accessors.hpp>
-#include <boost/hana/at.hpp>
-#include <boost/hana/concept/struct.hpp>
-#include <boost/hana/first.hpp>
-#include <boost/hana/length.hpp>
-#include <boost/hana/second.hpp>
-#include <boost/hana/string.hpp>
-
-
-namespace ctql {
-
-template <class T>
-concept reflectable_struct = boost::hana::Struct<T>::value;
-
-namespace rule {
-template <class Struct, class MemberName>
-inline constexpr bool member_matches_a_selected_column = false;
-template <class Struct, class MemberName, class MemberType, class ColumnType>
-inline constexpr bool member_type_matches_column = false;
-template <class Struct, class SelectedColumnCount, class MemberCount>
-inline constexpr bool every_selected_column_has_a_member = false;
-template <std::size_t N>
-struct count {};
-}  // namespace rule
-
-namespace detail {
-template <class Row>
-constexpr std::size_t selected_count() {
-    if constexpr (requires { std::tuple_size<Row>::value; }) return std::tuple_size<Row>::value;
-    else return 1;
-}
-
-template <class Row, std::size_t I>
-constexpr auto selected_type() {
-    if constexpr (requires { std::tuple_size<Row>::value; }) return std::type_identity<std::tuple_element_t<I, Row>>{};
-    else return std::type_identity<Row>{};
-}
-template <class Row, std::size_t I>
-using selected_type_t = typename decltype(selected_type<Row, I>())::type;
-
-template <std::size_t N>
-constexpr std::size_t column_index(const std::array<std::string_view, N>& names, std::string_view member) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (names[i] == member) return i;
-    return N;
-}
-
-template <class HanaString>
-struct member_name_of;
-template <char... Cs>
-struct member_name_of<boost::hana::string<Cs...>> {
-    using type = name<Cs...>;
-};
-
-template <class S, std::size_t M>
-using member_pair_t = std::remove_cvref_t<decltype(boost::hana::at_c<M>(boost::hana::accessors<S>()))>;
-template <class S, std::size_t M>
-using member_key_t = std::remove_cvref_t<decltype(boost::hana::first(std::declval<member_pair_t<S, M>>()))>;
-template <class S, std::size_t M>
-using member_type_t =
-    std::remove_cvref_t<decltype(boost::hana::second(std::declval<member_pair_t<S, M>>())(std::declval<S&>()))>;
-
-template <class S>
-inline constexpr std::size_t member_count_v = decltype(boost::hana::length(boost::hana::accessors<S>()))::value;
-
-template <class S, std::size_t... M>
-constexpr std::size_t member_index(std::string_view name, std::index_sequence<M...>) {
-    std::size_t found = sizeof...(M);
-    ((found == sizeof...(M) && std::string_view(boost::hana::to<const char*>(member_key_t<S, M>{})) == name
-          ? (found = M, 0)
-          : 0),
-     ...);
-    return found;
-}
-template <class S>
-constexpr std::size_t member_index(std::string_view name) {
-    return member_index<S>(name, std::make_index_sequence<member_count_v<S>>{});
-}
-template <std::size_t M, class S>
-const auto& member_ref(const S& s) {
-    return boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(s);
-}
-
-// A NOT NULL column may fill an optional member; a nullable one needs optional.
-template <class Member, class Column>
-inline constexpr bool member_accepts =
-    std::is_same_v<Member, Column> || (!is_nullable_v<Column> && std::is_same_v<Member, std::optional<Column>>);
-
-template <class S, class Statement, std::size_t M>
-constexpr std::size_t checked_member_column() {
-    constexpr std::string_view key = boost::hana::to<const char*>(member_key_t<S, M>{});
-    constexpr auto names = Statement::column_names;
-    constexpr std::size_t index = column_index(names, key);
-    using member_name = typename member_name_of<member_key_t<S, M>>::type;
-    if constexpr (index == names.size()) {
-        static_assert(rule::member_matches_a_selected_column<S, member_name>,
-                      "ctql: a struct member has no selected column of the same name");
-    } else {
-        using member_t = member_type_t<S, M>;
-        using column_t = selected_type_t<typename Statement::result_row, index>;
-        static_assert(member_accepts<member_t, column_t> ||
-                          rule::member_type_matches_column<S, member_name, member_t, column_t>,
-                      "ctql: a struct member's type differs from its selected column's type (a nullable column "
-                      "needs a std::optional member)");
-    }
-    return index;
-}
-
-template <class S, class Statement, std::size_t... M>
-constexpr auto member_columns(std::index_sequence<M...>) {
-    constexpr std::size_t columns = selected_count<typename Statement::result_row>();
-    static_assert(sizeof...(M) == columns ||
-                      rule::every_selected_column_has_a_member<S, rule::count<columns>, rule::count<sizeof...(M)>>,
-                  "ctql: the struct and the select list differ in size; every selected column needs a member of "
-                  "the same name");
-    return std::array<std::size_t, sizeof...(M)>{checked_member_column<S, Statement, M>()...};
-}
-
-template <class S, class Statement, std::size_t... M>
-constexpr bool mapping_valid(std::index_sequence<M...>) {
-    constexpr auto names = Statement::column_names;
-    if constexpr (sizeof...(M) != selected_count<typename Statement::result_row>()) {
-        return false;
-    } else {
-        constexpr std::array<std::size_t, sizeof...(M)> indices{
-            column_index(names, boost::hana::to<const char*>(member_key_t<S, M>{}))...};
-        for (std::size_t i : indices)
-            if (i >= names.size()) return false;
-        return (member_accepts<member_type_t<S, M>, selected_type_t<typename Statement::result_row,
-                                                                     (indices[M] < names.size() ? indices[M] : 0)>> &&
-                ...);
-    }
-}
-
-// Decodes one row into S; `read` is called as read.template operator()<T>(column_index).
-// When the mapping is invalid, only the checks' messages are reported.
-template <reflectable_struct S, class Statement, class Reader>
-S decode_struct(const Reader& read) {
-    static constexpr auto columns = member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
-    S result{};
-    if constexpr (!mapping_valid<S, Statement>(std::make_index_sequence<member_count_v<S>>{})) {
-        (void)read;
-        return result;
-    } else {
-    [&]<std::size_t... M>(std::index_sequence<M...>) {
-        ((boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result) =
-              read.template operator()<selected_type_t<typename Statement::result_row, columns[M]>>(
-                  static_cast<int>(columns[M]))),
-         ...);
-    }(std::make_index_sequence<member_count_v<S>>{});
-    return result;
-    }
-}
-}  // namespace detail
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
-// ---- end ctql/result/struct_mapping.hpp ----
-
-namespace ctql::detail {
-
-template <class Row, class Reader, std::size_t... I>
-Row decode_fields(const Reader& read, std::index_sequence<I...>) {
-    return Row{nth_t<I, typename Row::fields>{{read.template operator()<std::tuple_element_t<I, Row>>(static_cast<int>(I))}}...};
-}
-
-template <class Row, class Reader>
-Row decode_row(const Reader& read) {
-    if constexpr (requires { typename Row::fields; })
-        return decode_fields<Row>(read, std::make_index_sequence<Row::size>{});
-    else
-        return read.template operator()<Row>(0);
-}
-
-// How a result turns its current row into a value: the statement's row type, or a user struct.
-template <class Statement>
-struct statement_row {
-    using statement = Statement;
-    using value_type = typename Statement::result_row;
-    template <class Reader>
-    static value_type decode(const Reader& read) {
-        return decode_row<value_type>(read);
-    }
-};
-
-template <class Statement, class Struct>
-struct struct_row {
-    using statement = Statement;
-    using value_type = Struct;
-    template <class Reader>
-    static Struct decode(const Reader& read) {
-        return decode_struct<Struct, Statement>(read);
-    }
-};
-
-}  // namespace ctql::detail
-#endif  // CTQL_SINGLE_INCLUDE_RESULT_DECODE_HPP
-// ---- end ctql/result/decode.hpp ----
 
 namespace ctql::sqlite {
 
@@ -3883,6 +4053,36 @@ struct column_reader {
         return read<T>(st, index);
     }
 };
+
+// Steps a leased statement; the part of a result that does not depend on
+// the row type, so it is compiled once rather than once per statement.
+class cursor {
+public:
+    explicit cursor(statement_lease lease) : lease_(std::move(lease)) {}
+
+    // Moves to the next row; false after the last one, when the statement
+    // has already gone back to its cache. A failed step throws.
+    bool step() {
+        if (lease_.st == nullptr) return false;
+        const int rc = sqlite3_step(lease_.st);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) {
+            const std::string sql(lease_.sql);
+            sqlite3* db = lease_.db;
+            lease_.release();
+            throw_error(db, rc, sql);
+        }
+        lease_.release();
+        return false;
+    }
+    column_reader reader() const { return column_reader{lease_.st}; }
+    [[noreturn]] void throw_no_rows() const {
+        throw interface_error("ctql: front() on a result with no rows; SQL: " + std::string(lease_.sql));
+    }
+
+private:
+    statement_lease lease_;
+};
 }  // namespace detail
 
 // A single-pass range of rows. Moving it is cheap; it is not copyable.
@@ -3892,7 +4092,7 @@ class basic_result {
 public:
     using value_type = typename Decoder::value_type;
 
-    explicit basic_result(detail::statement_lease lease) : lease_(std::move(lease)) { advance(); }
+    explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) { advance(); }
 
     class iterator {
     public:
@@ -3904,14 +4104,14 @@ public:
 
         iterator() = default;
         explicit iterator(basic_result* owner) : owner_(owner) {}
-        reference operator*() const { return *owner_->current_; }
-        pointer operator->() const { return &*owner_->current_; }
+        reference operator*() const { return owner_->current_; }
+        pointer operator->() const { return &owner_->current_; }
         iterator& operator++() {
             owner_->advance();
             return *this;
         }
         void operator++(int) { ++*this; }
-        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->current_; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->has_row_; }
 
     private:
         basic_result* owner_ = nullptr;
@@ -3920,66 +4120,54 @@ public:
     iterator begin() { return iterator{this}; }
     std::default_sentinel_t end() { return {}; }
 
-    bool empty() const { return !current_; }
+    bool empty() const { return !has_row_; }
 
     // The first row; for a one-column select, the value itself.
     value_type front() {
-        if (!current_) throw interface_error("ctql: front() on a result with no rows; SQL: " + std::string(lease_.sql));
-        return std::move(*current_);
+        if (!has_row_) cursor_.throw_no_rows();
+        return std::move(current_);
     }
     // The first row, or nothing when there is none.
     std::optional<value_type> first() {
-        if (!current_) return std::nullopt;
-        return std::move(*current_);
+        if (!has_row_) return std::nullopt;
+        return std::move(current_);
     }
 
+    // Decodes the remaining rows straight into the vector.
     std::vector<value_type> to_vector() {
         std::vector<value_type> rows;
-        while (current_) {
-            rows.push_back(std::move(*current_));
-            advance();
-        }
+        if (!has_row_) return rows;
+        rows.push_back(std::move(current_));
+        has_row_ = false;
+        while (cursor_.step()) rows.push_back(Decoder::decode(cursor_.reader()));
         return rows;
     }
 
     // The same rows, each mapped onto a struct adapted with Boost.Hana.
     template <reflectable_struct Struct>
     auto as() && {
-        return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(lease_),
-                                                                                            already_read());
+        static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
+        return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(cursor_), has_row_);
     }
 
 private:
     template <class>
     friend class basic_result;
 
-    basic_result(detail::statement_lease lease, bool has_row) : lease_(std::move(lease)) {
-        if (has_row) current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
+    // Continues another result's rows; its current row is decoded again, as this result's type.
+    basic_result(detail::cursor c, bool has_row) : cursor_(std::move(c)), has_row_(has_row) {
+        if (has_row_) current_ = Decoder::decode(cursor_.reader());
     }
-    bool already_read() const { return current_.has_value(); }
 
     void advance() {
-        if (lease_.st == nullptr) {
-            current_.reset();
-            return;
-        }
-        const int rc = sqlite3_step(lease_.st);
-        if (rc == SQLITE_ROW) {
-            current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
-        } else {
-            current_.reset();
-            if (rc != SQLITE_DONE) {
-                const std::string sql(lease_.sql);
-                sqlite3* db = lease_.db;
-                lease_.release();
-                detail::throw_error(db, rc, sql);
-            }
-            lease_.release();  // done: hand the statement back right away
-        }
+        has_row_ = cursor_.step();
+        if (has_row_) current_ = Decoder::decode(cursor_.reader());
     }
 
-    detail::statement_lease lease_;
-    std::optional<value_type> current_;
+    detail::cursor cursor_;
+    // The current row, reused from row to row: assigning into it keeps string capacity.
+    value_type current_{};
+    bool has_row_ = false;
 };
 
 template <class Statement>
@@ -4010,23 +4198,6 @@ inline const std::size_t statement_slot = statement_slot_counter().fetch_add(1, 
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
 // ---- end ctql/backend/statement_slot.hpp ----
-// ---- begin ctql/core/verbatim.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
-#define CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
-// The one way to run SQL text that did not come from the compile-time schema.
-// Named so that every use stands out in a review.
-#include <string_view>
-
-namespace ctql {
-
-struct verbatim {
-    std::string_view sql;
-    constexpr explicit verbatim(std::string_view text) : sql(text) {}
-};
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_CORE_VERBATIM_HPP
-// ---- end ctql/core/verbatim.hpp ----
 
 namespace ctql::sqlite {
 
@@ -4129,7 +4300,7 @@ private:
     auto run(const Statement& stmt, const Arguments&... args) {
         constexpr std::string_view sql = Statement::template sql<dialect>();
         auto [st, busy] = acquire<Statement>(sql);
-        const std::tuple<const Arguments&...> arguments{args...};
+        const auto arguments = ctql::detail::make_argument_list(args...);
         if constexpr (returns_rows_v<Statement>) {
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
@@ -4173,7 +4344,10 @@ private:
 
     template <class Statement>
     std::pair<sqlite3_stmt*, bool*> acquire(std::string_view sql) {
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        return acquire_slot(ctql::detail::statement_slot<Statement>, sql);
+    }
+
+    std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {
         if (slot >= cache_.size()) cache_.resize(slot + 1);
         cache_entry& entry = cache_[slot];
         if (entry.st == nullptr) entry.st = prepare(sql);

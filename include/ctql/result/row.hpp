@@ -5,6 +5,7 @@
 // A single-column select yields the bare value instead of a row.
 #include <cstddef>
 #include <tuple>
+#include <string_view>
 #include <type_traits>
 #include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
@@ -14,15 +15,17 @@ namespace ctql {
 // A selected expression that is not a plain column has no member name; reach it by position.
 template <class T>
 struct unnamed_member {
+    static constexpr std::string_view ctql_name{};
     T ctql_value;
     constexpr T& ctql_ref() { return ctql_value; }
     constexpr const T& ctql_ref() const { return ctql_value; }
 };
 
-template <std::size_t Index, fixed_string Name, class Member>
+// The name lives in Member (`ctql_name`), not in this type's arguments:
+// row types appear in every symbol of the code that decodes them.
+template <std::size_t Index, class Member>
 struct row_field : Member {
     static constexpr std::size_t ctql_index = Index;
-    static constexpr auto ctql_name = Name;
 };
 
 template <class... Fields>
@@ -41,10 +44,10 @@ template <fixed_string Name, class Fields>
 struct field_index;
 template <fixed_string Name, class... Fields>
 struct field_index<Name, type_list<Fields...>> {
-    static constexpr std::size_t count = ((Fields::ctql_name == Name ? 1 : 0) + ... + 0);
+    static constexpr std::size_t count = ((Fields::ctql_name == Name.view() ? 1 : 0) + ... + 0);
     static constexpr std::size_t value = [] {
         std::size_t i = 0, found = sizeof...(Fields);
-        ((Fields::ctql_name == Name && found == sizeof...(Fields) ? (found = i, ++i) : ++i), ...);
+        ((Fields::ctql_name == Name.view() && found == sizeof...(Fields) ? (found = i, ++i) : ++i), ...);
         return found;
     }();
 };

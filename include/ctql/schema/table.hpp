@@ -8,6 +8,7 @@
 //
 // expands to `struct users_t` with one member per column (`users.name`) and
 // `inline constexpr users_t users{}`. Names beginning with `ctql_` are reserved.
+#include <string_view>
 #include <type_traits>
 #include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
@@ -36,6 +37,7 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
         static constexpr ::ctql::fixed_string ctql_sql_name{#column_name};                                   \
         template <class V>                                                                                   \
         struct row_member {                                                                                  \
+            static constexpr ::std::string_view ctql_name{#column_name};                                     \
             V column_name;                                                                                   \
             constexpr V& ctql_ref() { return column_name; }                                                  \
             constexpr const V& ctql_ref() const { return column_name; }                                      \

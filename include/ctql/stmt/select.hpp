@@ -39,9 +39,9 @@ template <std::size_t I, class E, class NullableTables>
 constexpr auto field_for() {
     using value_t = selected_value_t<E, NullableTables>;
     if constexpr (column_type<E>)
-        return std::type_identity<row_field<I, E::ctql_sql_name, typename E::template row_member<value_t>>>{};
+        return std::type_identity<row_field<I, typename E::template row_member<value_t>>>{};
     else
-        return std::type_identity<row_field<I, fixed_string<1>{}, unnamed_member<value_t>>>{};
+        return std::type_identity<row_field<I, unnamed_member<value_t>>>{};
 }
 
 template <class NullableTables, class Indices, class... Es>

@@ -176,7 +176,10 @@ private:
 
     template <class Statement>
     std::pair<sqlite3_stmt*, bool*> acquire(std::string_view sql) {
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        return acquire_slot(ctql::detail::statement_slot<Statement>, sql);
+    }
+
+    std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {
         if (slot >= cache_.size()) cache_.resize(slot + 1);
         cache_entry& entry = cache_[slot];
         if (entry.st == nullptr) entry.st = prepare(sql);

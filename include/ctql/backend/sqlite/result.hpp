@@ -63,6 +63,36 @@ struct column_reader {
         return read<T>(st, index);
     }
 };
+
+// Steps a leased statement; the part of a result that does not depend on
+// the row type, so it is compiled once rather than once per statement.
+class cursor {
+public:
+    explicit cursor(statement_lease lease) : lease_(std::move(lease)) {}
+
+    // Moves to the next row; false after the last one, when the statement
+    // has already gone back to its cache. A failed step throws.
+    bool step() {
+        if (lease_.st == nullptr) return false;
+        const int rc = sqlite3_step(lease_.st);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) {
+            const std::string sql(lease_.sql);
+            sqlite3* db = lease_.db;
+            lease_.release();
+            throw_error(db, rc, sql);
+        }
+        lease_.release();
+        return false;
+    }
+    column_reader reader() const { return column_reader{lease_.st}; }
+    [[noreturn]] void throw_no_rows() const {
+        throw interface_error("ctql: front() on a result with no rows; SQL: " + std::string(lease_.sql));
+    }
+
+private:
+    statement_lease lease_;
+};
 }  // namespace detail
 
 // A single-pass range of rows. Moving it is cheap; it is not copyable.
@@ -72,7 +102,7 @@ class basic_result {
 public:
     using value_type = typename Decoder::value_type;
 
-    explicit basic_result(detail::statement_lease lease) : lease_(std::move(lease)) { advance(); }
+    explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) { advance(); }
 
     class iterator {
     public:
@@ -84,14 +114,14 @@ public:
 
         iterator() = default;
         explicit iterator(basic_result* owner) : owner_(owner) {}
-        reference operator*() const { return *owner_->current_; }
-        pointer operator->() const { return &*owner_->current_; }
+        reference operator*() const { return owner_->current_; }
+        pointer operator->() const { return &owner_->current_; }
         iterator& operator++() {
             owner_->advance();
             return *this;
         }
         void operator++(int) { ++*this; }
-        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->current_; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->has_row_; }
 
     private:
         basic_result* owner_ = nullptr;
@@ -100,29 +130,26 @@ public:
     iterator begin() { return iterator{this}; }
     std::default_sentinel_t end() { return {}; }
 
-    bool empty() const { return !current_; }
+    bool empty() const { return !has_row_; }
 
     // The first row; for a one-column select, the value itself.
     value_type front() {
-        if (!current_) throw interface_error("ctql: front() on a result with no rows; SQL: " + std::string(lease_.sql));
-        return std::move(*current_);
+        if (!has_row_) cursor_.throw_no_rows();
+        return std::move(current_);
     }
     // The first row, or nothing when there is none.
     std::optional<value_type> first() {
-        if (!current_) return std::nullopt;
-        return std::move(*current_);
+        if (!has_row_) return std::nullopt;
+        return std::move(current_);
     }
 
-    // Decodes the remaining rows straight into the vector, skipping the
-    // one-row buffer that iteration uses.
+    // Decodes the remaining rows straight into the vector.
     std::vector<value_type> to_vector() {
         std::vector<value_type> rows;
-        if (!current_) return rows;
-        rows.push_back(std::move(*current_));
-        current_.reset();
-        int rc;
-        while ((rc = sqlite3_step(lease_.st)) == SQLITE_ROW) rows.push_back(Decoder::decode(detail::column_reader{lease_.st}));
-        finish(rc);
+        if (!has_row_) return rows;
+        rows.push_back(std::move(current_));
+        has_row_ = false;
+        while (cursor_.step()) rows.push_back(Decoder::decode(cursor_.reader()));
         return rows;
     }
 
@@ -130,46 +157,27 @@ public:
     template <reflectable_struct Struct>
     auto as() && {
         static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
-        return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(lease_),
-                                                                                            already_read());
+        return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(cursor_), has_row_);
     }
 
 private:
     template <class>
     friend class basic_result;
 
-    basic_result(detail::statement_lease lease, bool has_row) : lease_(std::move(lease)) {
-        if (has_row) current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
+    // Continues another result's rows; its current row is decoded again, as this result's type.
+    basic_result(detail::cursor c, bool has_row) : cursor_(std::move(c)), has_row_(has_row) {
+        if (has_row_) current_ = Decoder::decode(cursor_.reader());
     }
-    bool already_read() const { return current_.has_value(); }
 
     void advance() {
-        if (lease_.st == nullptr) {
-            current_.reset();
-            return;
-        }
-        const int rc = sqlite3_step(lease_.st);
-        if (rc == SQLITE_ROW) {
-            current_.emplace(Decoder::decode(detail::column_reader{lease_.st}));
-        } else {
-            current_.reset();
-            finish(rc);
-        }
+        has_row_ = cursor_.step();
+        if (has_row_) current_ = Decoder::decode(cursor_.reader());
     }
 
-    // After the last row: hand the statement back right away, and report a failed step.
-    void finish(int rc) {
-        if (rc != SQLITE_DONE) {
-            const std::string sql(lease_.sql);
-            sqlite3* db = lease_.db;
-            lease_.release();
-            detail::throw_error(db, rc, sql);
-        }
-        lease_.release();
-    }
-
-    detail::statement_lease lease_;
-    std::optional<value_type> current_;
+    detail::cursor cursor_;
+    // The current row, reused from row to row: assigning into it keeps string capacity.
+    value_type current_{};
+    bool has_row_ = false;
 };
 
 template <class Statement>
