@@ -3433,6 +3433,51 @@ constexpr std::string_view type_name(Oid type) {
 }  // namespace ctql::postgres::oid
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_POSTGRES_OID_HPP
 // ---- end ctql/backend/postgres/oid.hpp ----
+// ---- begin ctql/core/type_name.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+// The C++ spelling of a column value type, as the user wrote it, for error messages.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+
+namespace ctql::detail {
+
+template <class T>
+std::string type_name() {
+    using namespace std::chrono;
+    if constexpr (is_nullable_v<T>) {
+        return "std::optional<" + type_name<base_type_t<T>>() + ">";
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return "bool";
+    } else if constexpr (std::is_integral_v<T>) {
+        return std::string(std::is_signed_v<T> ? "std::int" : "std::uint") + std::to_string(sizeof(T) * 8) + "_t";
+    } else if constexpr (std::is_same_v<T, float>) {
+        return "float";
+    } else if constexpr (std::is_same_v<T, double>) {
+        return "double";
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return "std::string";
+    } else if constexpr (std::is_same_v<T, blob>) {
+        return "ctql::blob";
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        return "ctql::timestamp";
+    } else if constexpr (std::is_same_v<T, sys_seconds>) {
+        return "std::chrono::sys_seconds";
+    } else if constexpr (std::is_same_v<T, sys_days>) {
+        return "std::chrono::sys_days";
+    } else {
+        using period = typename T::duration::period;
+        return "std::chrono::sys_time<duration of " + std::to_string(period::num) + "/" + std::to_string(period::den) +
+               " s>";
+    }
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+// ---- end ctql/core/type_name.hpp ----
 
 namespace ctql::postgres::detail {
 
@@ -3482,34 +3527,7 @@ struct is_sys_time<std::chrono::sys_time<D>> : std::true_type {};
 
 template <class T>
 std::string cpp_type_name() {
-    using namespace std::chrono;
-    if constexpr (is_optional<T>::value) {
-        return "std::optional<" + cpp_type_name<typename T::value_type>() + ">";
-    } else if constexpr (std::is_same_v<T, bool>) {
-        return "bool";
-    } else if constexpr (std::is_integral_v<T>) {
-        return std::string(std::is_signed_v<T> ? "std::int" : "std::uint") + std::to_string(sizeof(T) * 8) + "_t";
-    } else if constexpr (std::is_same_v<T, float>) {
-        return "float";
-    } else if constexpr (std::is_same_v<T, double>) {
-        return "double";
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return "std::string";
-    } else if constexpr (std::is_same_v<T, blob>) {
-        return "ctql::blob";
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        return "ctql::timestamp";
-    } else if constexpr (std::is_same_v<T, sys_seconds>) {
-        return "std::chrono::sys_seconds";
-    } else if constexpr (std::is_same_v<T, sys_days>) {
-        return "std::chrono::sys_days";
-    } else if constexpr (is_sys_time<T>::value) {
-        using period = typename T::duration::period;
-        return "std::chrono::sys_time<duration of " + std::to_string(period::num) + "/" + std::to_string(period::den) +
-               " s>";
-    } else {
-        return "(unknown type)";
-    }
+    return ctql::detail::type_name<T>();
 }
 
 inline std::string pg_type_name(Oid type) {

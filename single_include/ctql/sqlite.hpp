@@ -3616,23 +3616,27 @@ std::chrono::sys_time<Duration> parse_timestamp(std::string_view text) {
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_SQLITE_TIMESTAMP_TEXT_HPP
 // ---- end ctql/backend/sqlite/timestamp_text.hpp ----
+// ---- begin ctql/core/type_name.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+// The C++ spelling of a column value type, as the user wrote it, for error messages.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <type_traits>
 
-namespace ctql::sqlite::detail {
 
-// ---------------------------------------------------------------- type names
+namespace ctql::detail {
 
-// The C++ spelling a user wrote, for error messages.
 template <class T>
-constexpr std::string_view cpp_type_name() {
+std::string type_name() {
     using namespace std::chrono;
-    if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (is_nullable_v<T>) {
+        return "std::optional<" + type_name<base_type_t<T>>() + ">";
+    } else if constexpr (std::is_same_v<T, bool>) {
         return "bool";
     } else if constexpr (std::is_integral_v<T>) {
-        constexpr std::string_view signed_names[] = {"std::int8_t", "std::int16_t", "std::int32_t", "std::int64_t"};
-        constexpr std::string_view unsigned_names[] = {"std::uint8_t", "std::uint16_t", "std::uint32_t",
-                                                       "std::uint64_t"};
-        constexpr std::size_t slot = sizeof(T) == 1 ? 0 : sizeof(T) == 2 ? 1 : sizeof(T) == 4 ? 2 : 3;
-        return std::is_signed_v<T> ? signed_names[slot] : unsigned_names[slot];
+        return std::string(std::is_signed_v<T> ? "std::int" : "std::uint") + std::to_string(sizeof(T) * 8) + "_t";
     } else if constexpr (std::is_same_v<T, float>) {
         return "float";
     } else if constexpr (std::is_same_v<T, double>) {
@@ -3645,13 +3649,25 @@ constexpr std::string_view cpp_type_name() {
         return "ctql::timestamp";
     } else if constexpr (std::is_same_v<T, sys_seconds>) {
         return "std::chrono::sys_seconds";
-    } else if constexpr (std::is_same_v<T, sys_time<milliseconds>>) {
-        return "std::chrono::sys_time<std::chrono::milliseconds>";
     } else if constexpr (std::is_same_v<T, sys_days>) {
         return "std::chrono::sys_days";
     } else {
-        return "std::chrono::sys_time<...>";
+        using period = typename T::duration::period;
+        return "std::chrono::sys_time<duration of " + std::to_string(period::num) + "/" + std::to_string(period::den) +
+               " s>";
     }
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_CORE_TYPE_NAME_HPP
+// ---- end ctql/core/type_name.hpp ----
+
+namespace ctql::sqlite::detail {
+
+// The C++ spelling a user wrote, for error messages.
+template <class T>
+std::string cpp_type_name() {
+    return ctql::detail::type_name<T>();
 }
 
 // ------------------------------------------------------------------- binding

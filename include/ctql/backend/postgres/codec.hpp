@@ -48,6 +48,7 @@
 
 #include <ctql/backend/postgres/oid.hpp>
 #include <ctql/core/error.hpp>
+#include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
 
 namespace ctql::postgres::detail {
@@ -98,34 +99,7 @@ struct is_sys_time<std::chrono::sys_time<D>> : std::true_type {};
 
 template <class T>
 std::string cpp_type_name() {
-    using namespace std::chrono;
-    if constexpr (is_optional<T>::value) {
-        return "std::optional<" + cpp_type_name<typename T::value_type>() + ">";
-    } else if constexpr (std::is_same_v<T, bool>) {
-        return "bool";
-    } else if constexpr (std::is_integral_v<T>) {
-        return std::string(std::is_signed_v<T> ? "std::int" : "std::uint") + std::to_string(sizeof(T) * 8) + "_t";
-    } else if constexpr (std::is_same_v<T, float>) {
-        return "float";
-    } else if constexpr (std::is_same_v<T, double>) {
-        return "double";
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return "std::string";
-    } else if constexpr (std::is_same_v<T, blob>) {
-        return "ctql::blob";
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        return "ctql::timestamp";
-    } else if constexpr (std::is_same_v<T, sys_seconds>) {
-        return "std::chrono::sys_seconds";
-    } else if constexpr (std::is_same_v<T, sys_days>) {
-        return "std::chrono::sys_days";
-    } else if constexpr (is_sys_time<T>::value) {
-        using period = typename T::duration::period;
-        return "std::chrono::sys_time<duration of " + std::to_string(period::num) + "/" + std::to_string(period::den) +
-               " s>";
-    } else {
-        return "(unknown type)";
-    }
+    return ctql::detail::type_name<T>();
 }
 
 inline std::string pg_type_name(Oid type) {

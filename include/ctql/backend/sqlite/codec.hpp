@@ -43,43 +43,15 @@
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/backend/sqlite/timestamp_text.hpp>
 #include <ctql/core/error.hpp>
+#include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
 
 namespace ctql::sqlite::detail {
 
-// ---------------------------------------------------------------- type names
-
 // The C++ spelling a user wrote, for error messages.
 template <class T>
-constexpr std::string_view cpp_type_name() {
-    using namespace std::chrono;
-    if constexpr (std::is_same_v<T, bool>) {
-        return "bool";
-    } else if constexpr (std::is_integral_v<T>) {
-        constexpr std::string_view signed_names[] = {"std::int8_t", "std::int16_t", "std::int32_t", "std::int64_t"};
-        constexpr std::string_view unsigned_names[] = {"std::uint8_t", "std::uint16_t", "std::uint32_t",
-                                                       "std::uint64_t"};
-        constexpr std::size_t slot = sizeof(T) == 1 ? 0 : sizeof(T) == 2 ? 1 : sizeof(T) == 4 ? 2 : 3;
-        return std::is_signed_v<T> ? signed_names[slot] : unsigned_names[slot];
-    } else if constexpr (std::is_same_v<T, float>) {
-        return "float";
-    } else if constexpr (std::is_same_v<T, double>) {
-        return "double";
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return "std::string";
-    } else if constexpr (std::is_same_v<T, blob>) {
-        return "ctql::blob";
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        return "ctql::timestamp";
-    } else if constexpr (std::is_same_v<T, sys_seconds>) {
-        return "std::chrono::sys_seconds";
-    } else if constexpr (std::is_same_v<T, sys_time<milliseconds>>) {
-        return "std::chrono::sys_time<std::chrono::milliseconds>";
-    } else if constexpr (std::is_same_v<T, sys_days>) {
-        return "std::chrono::sys_days";
-    } else {
-        return "std::chrono::sys_time<...>";
-    }
+std::string cpp_type_name() {
+    return ctql::detail::type_name<T>();
 }
 
 // ------------------------------------------------------------------- binding
