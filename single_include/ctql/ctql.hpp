@@ -2903,9 +2903,6 @@ constexpr bool all_grouped(type_list<Columns...>) {
     return (check_grouped<Columns, Grouped>() && ...);
 }
 
-struct select_keyword {
-    static constexpr std::string_view text = "";
-};
 }  // namespace detail
 
 template <class... Es>

@@ -2907,9 +2907,6 @@ constexpr bool all_grouped(type_list<Columns...>) {
     return (check_grouped<Columns, Grouped>() && ...);
 }
 
-struct select_keyword {
-    static constexpr std::string_view text = "";
-};
 }  // namespace detail
 
 template <class... Es>
@@ -3855,8 +3852,13 @@ R make_result(Args&&... args) {
 template <class R>
 R read_integer(sqlite3_stmt* st, int index) {
     using T = base_type_t<R>;
-    const sqlite3_int64 value = sqlite3_column_int64(st, index);
-    if (value == 0 && sqlite3_column_type(st, index) == SQLITE_NULL) return null_result<R>(st, index);
+    // One sqlite3_column_value and then the unlocked sqlite3_value_* calls:
+    // each sqlite3_column_* call takes the connection's mutex, and the NULL test
+    // would otherwise cost a second one for every zero. A connection is used by
+    // one thread at a time, which is what these unprotected values need.
+    sqlite3_value* cell = sqlite3_column_value(st, index);
+    const sqlite3_int64 value = sqlite3_value_int64(cell);
+    if (value == 0 && sqlite3_value_type(cell) == SQLITE_NULL) return null_result<R>(st, index);
     if constexpr (std::is_same_v<T, bool>) {
         return make_result<R>(value != 0);
     } else if constexpr (std::is_unsigned_v<T> && sizeof(T) == sizeof(sqlite3_int64)) {
@@ -3870,10 +3872,11 @@ R read_integer(sqlite3_stmt* st, int index) {
 template <class R>
 R read_real(sqlite3_stmt* st, int index) {
     using T = base_type_t<R>;
-    double value = sqlite3_column_double(st, index);
+    sqlite3_value* cell = sqlite3_column_value(st, index);  // see read_integer
+    double value = sqlite3_value_double(cell);
     if (value == 0.0) {
         // Zero is also what NULL and the text 'NaN' read as; look closer only then.
-        switch (sqlite3_column_type(st, index)) {
+        switch (sqlite3_value_type(cell)) {
             case SQLITE_NULL:
                 return null_result<R>(st, index);
             case SQLITE_TEXT: {

@@ -72,9 +72,6 @@ constexpr bool all_grouped(type_list<Columns...>) {
     return (check_grouped<Columns, Grouped>() && ...);
 }
 
-struct select_keyword {
-    static constexpr std::string_view text = "";
-};
 }  // namespace detail
 
 template <class... Es>

@@ -141,6 +141,7 @@ public:
           busy_(other.busy_),
           sql_(other.sql_),
           checked_(other.checked_),
+          has_row_(other.has_row_),
           current_(std::move(other.current_)) {}
     basic_stream_result& operator=(basic_stream_result&&) = delete;
     ~basic_stream_result() { close(); }
@@ -152,13 +153,13 @@ public:
         using difference_type = std::ptrdiff_t;
         iterator() = default;
         explicit iterator(basic_stream_result* owner) : owner_(owner) {}
-        value_type& operator*() const { return *owner_->current_; }
+        value_type& operator*() const { return owner_->current_; }
         iterator& operator++() {
             owner_->advance();
             return *this;
         }
         void operator++(int) { ++*this; }
-        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->current_; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->has_row_; }
 
     private:
         basic_stream_result* owner_ = nullptr;
@@ -169,8 +170,8 @@ public:
 
     std::vector<value_type> to_vector() {
         std::vector<value_type> rows;
-        while (current_) {
-            rows.push_back(std::move(*current_));
+        while (has_row_) {
+            rows.push_back(std::move(current_));
             advance();
         }
         return rows;
@@ -178,7 +179,7 @@ public:
 
 private:
     void advance() {
-        current_.reset();
+        has_row_ = false;
         if (conn_ == nullptr) return;
         detail::result_ptr r{PQgetResult(conn_)};
         if (!r) {
@@ -191,7 +192,8 @@ private:
                 detail::check_types<Decoder>(r.get());
                 checked_ = true;
             }
-            current_.emplace(Decoder::decode(detail::field_reader{r.get(), 0}));
+            current_ = Decoder::decode(detail::field_reader{r.get(), 0});
+            has_row_ = true;
         } else if (status == PGRES_TUPLES_OK) {
             finish();  // the end of the rows
         } else {
@@ -224,7 +226,8 @@ private:
     bool* busy_;
     std::string_view sql_;
     bool checked_ = false;
-    std::optional<value_type> current_;
+    bool has_row_ = false;
+    value_type current_{};  // reused from row to row: assigning keeps string capacity
 };
 
 template <class Statement>
