@@ -2232,6 +2232,14 @@ constexpr bool mapping_valid(std::index_sequence<M...>) {
     }
 }
 
+// Stores column `index` in `member`: in place when the reader can (a string
+// copied straight into the member), else by assigning the decoded value.
+template <class Column, class Reader, class Member>
+void read_member(const Reader& read, Member& member, int index) {
+    if constexpr (requires { read.template into<Column>(member, index); }) read.template into<Column>(member, index);
+    else member = read.template operator()<Column>(index);
+}
+
 // Checks that S maps onto the statement's rows; called where the user asks
 // for the mapping, so that a mismatch is reported close to their code.
 template <reflectable_struct S, class Statement>
@@ -2251,9 +2259,9 @@ S decode_struct(const Reader& read) {
         return result;
     } else {
     [&]<std::size_t... M>(std::index_sequence<M...>) {
-        ((boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result) =
-              read.template operator()<selected_type_t<typename Statement::result_row, columns[M]>>(
-                  static_cast<int>(columns[M]))),
+        (read_member<selected_type_t<typename Statement::result_row, columns[M]>>(
+             read, boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result),
+             static_cast<int>(columns[M])),
          ...);
     }(std::make_index_sequence<member_count_v<S>>{});
     return result;

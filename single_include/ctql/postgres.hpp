@@ -2236,6 +2236,14 @@ constexpr bool mapping_valid(std::index_sequence<M...>) {
     }
 }
 
+// Stores column `index` in `member`: in place when the reader can (a string
+// copied straight into the member), else by assigning the decoded value.
+template <class Column, class Reader, class Member>
+void read_member(const Reader& read, Member& member, int index) {
+    if constexpr (requires { read.template into<Column>(member, index); }) read.template into<Column>(member, index);
+    else member = read.template operator()<Column>(index);
+}
+
 // Checks that S maps onto the statement's rows; called where the user asks
 // for the mapping, so that a mismatch is reported close to their code.
 template <reflectable_struct S, class Statement>
@@ -2255,9 +2263,9 @@ S decode_struct(const Reader& read) {
         return result;
     } else {
     [&]<std::size_t... M>(std::index_sequence<M...>) {
-        ((boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result) =
-              read.template operator()<selected_type_t<typename Statement::result_row, columns[M]>>(
-                  static_cast<int>(columns[M]))),
+        (read_member<selected_type_t<typename Statement::result_row, columns[M]>>(
+             read, boost::hana::second(boost::hana::at_c<M>(boost::hana::accessors<S>()))(result),
+             static_cast<int>(columns[M])),
          ...);
     }(std::make_index_sequence<member_count_v<S>>{});
     return result;
@@ -4054,14 +4062,17 @@ template <column_value T>
 
 template <column_value T>
 T read(const PGresult* r, int row, int col) {
-    if (PQgetisnull(r, row, col)) {
+    // A NULL has length 0, so only zero-length fields (NULL, '' or an empty
+    // bytea) pay for the PQgetisnull call.
+    const int length = PQgetlength(r, row, col);
+    if (length == 0 && PQgetisnull(r, row, col)) {
         if constexpr (is_nullable_v<T>) {
             return std::nullopt;
         } else {
             throw_unexpected_null<T>(r, col);
         }
     }
-    return codec<base_type_t<T>>::decode(PQgetvalue(r, row, col), PQgetlength(r, row, col), r, col);
+    return codec<base_type_t<T>>::decode(PQgetvalue(r, row, col), length, r, col);
 }
 
 }  // namespace ctql::postgres::detail

@@ -629,14 +629,17 @@ template <column_value T>
 
 template <column_value T>
 T read(const PGresult* r, int row, int col) {
-    if (PQgetisnull(r, row, col)) {
+    // A NULL has length 0, so only zero-length fields (NULL, '' or an empty
+    // bytea) pay for the PQgetisnull call.
+    const int length = PQgetlength(r, row, col);
+    if (length == 0 && PQgetisnull(r, row, col)) {
         if constexpr (is_nullable_v<T>) {
             return std::nullopt;
         } else {
             throw_unexpected_null<T>(r, col);
         }
     }
-    return codec<base_type_t<T>>::decode(PQgetvalue(r, row, col), PQgetlength(r, row, col), r, col);
+    return codec<base_type_t<T>>::decode(PQgetvalue(r, row, col), length, r, col);
 }
 
 }  // namespace ctql::postgres::detail

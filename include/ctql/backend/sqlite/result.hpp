@@ -62,6 +62,16 @@ struct column_reader {
     T operator()(int index) const {
         return read<T>(st, index);
     }
+    // Text straight into an existing string; anything unusual (NULL, errors)
+    // takes the checked path of read().
+    template <class T, class Member>
+        requires std::is_same_v<T, std::string> && std::is_same_v<Member, std::string>
+    void into(Member& out, int index) const {
+        if (const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index)))
+            out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index)));
+        else
+            out = read<T>(st, index);
+    }
 };
 
 // Steps a leased statement; the part of a result that does not depend on
