@@ -9,6 +9,7 @@
 //
 // A statement carries its SQL for every dialect as compile-time constants; the
 // connection picks the one for its backend at run time and renders nothing.
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -357,9 +358,7 @@ inline std::string sqlite_target(const url& address) {
     if (address.is_memory()) return ":memory:";
     std::string uri_query;
     for (const auto& [key, value] : address.query) {
-        if (std::find(url::engine_option_keys.begin(), url::engine_option_keys.end(), key) !=
-            url::engine_option_keys.end())
-            continue;
+        if (url::is_engine_option(key)) continue;
         uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
     }
     if (uri_query.empty()) return address.database;
