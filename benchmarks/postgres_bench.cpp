@@ -150,7 +150,7 @@ void p1(harness::session& s, std::int64_t n, const row_data& rows, raw_connectio
         PQclear(r);
         return sum;
     };
-    cs.emplace_back("ctql copy_to_table (COPY binary)", "ctql", [&] { reset_table(admin); },
+    cs.emplace_back("ctql columns() + rows (COPY binary)", "ctql", [&] { reset_table(admin); },
                     [&] { return static_cast<double>(db(insert_rows, rows)) * 0; }, count_rows);
     cs.emplace_back("raw libpq COPY text", "raw", [&] { reset_table(admin); },
                     [&] {
