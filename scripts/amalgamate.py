@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_DIR = ROOT / "include"
 OUTPUT_DIR = ROOT / "single_include"
-UMBRELLAS = ("ctql/ctql.hpp", "ctql/sqlite.hpp", "ctql/postgres.hpp")
+UMBRELLAS = ("ctql/ctql.hpp", "ctql/sqlite.hpp", "ctql/postgres.hpp", "ctql/engine.hpp")
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 PRAGMA_ONCE_RE = re.compile(r"^\s*#\s*pragma\s+once\b")
