@@ -229,6 +229,8 @@ TEST_CASE("sqlite:// memory is one database shared by every checkout") {
     db.connect()(create_table(users));
     db.connect()(insert_into(users).set(users.name = "shared"));
     CHECK(user_count(db) == 1);
+    CHECK(db.status().total_opened == 1);
+    CHECK(db.status().idle == 1);
 }
 
 TEST_CASE("a file SQLite engine pools connections to one file") {
@@ -239,6 +241,7 @@ TEST_CASE("a file SQLite engine pools connections to one file") {
         db.connect()(create_table(users));
         auto first = db.connect();
         auto second = db.connect();  // a second connection to the same file
+        CHECK(db.status().checked_out == 2);
         first(insert_into(users).set(users.name = "from first"));
         CHECK(second(select(users.name).from(users)).front() == "from first");
     }
