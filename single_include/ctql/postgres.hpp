@@ -4733,8 +4733,14 @@ inline std::atomic<std::size_t>& statement_slot_counter() {
     return counter;
 }
 
+// A function-local static rather than a variable template: its initialisation
+// happens on first use, so a statement run while another global is being
+// initialised still gets its own slot (a variable template could still read 0).
 template <class Statement>
-inline const std::size_t statement_slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+std::size_t statement_slot() {
+    static const std::size_t slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+    return slot;
+}
 
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
@@ -4877,7 +4883,7 @@ private:
     // parameter types of this call (so that the server reads the binary values as sent).
     template <class Statement, class... Arguments>
     const std::string& ensure_prepared(const Statement& stmt, const Arguments&... args) {
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        const std::size_t slot = ctql::detail::statement_slot<Statement>();
         if (slot >= prepared_.size()) prepared_.resize(slot + 1);
         std::string& name = prepared_[slot];
         if (name.empty()) {
@@ -5032,7 +5038,7 @@ private:
     template <class Statement, class... Arguments>
     void queue(const Statement& stmt, const Arguments&... args) {
         constexpr std::string_view sql = Statement::template sql<connection::dialect>();
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        const std::size_t slot = ctql::detail::statement_slot<Statement>();
         if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
         std::string& name = c_.prepared_[slot];
         connection::with_parameters([&](const auto& params) {

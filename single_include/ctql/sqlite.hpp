@@ -4229,8 +4229,14 @@ inline std::atomic<std::size_t>& statement_slot_counter() {
     return counter;
 }
 
+// A function-local static rather than a variable template: its initialisation
+// happens on first use, so a statement run while another global is being
+// initialised still gets its own slot (a variable template could still read 0).
 template <class Statement>
-inline const std::size_t statement_slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+std::size_t statement_slot() {
+    static const std::size_t slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+    return slot;
+}
 
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
@@ -4381,7 +4387,7 @@ private:
 
     template <class Statement>
     std::pair<sqlite3_stmt*, bool*> acquire(std::string_view sql) {
-        return acquire_slot(ctql::detail::statement_slot<Statement>, sql);
+        return acquire_slot(ctql::detail::statement_slot<Statement>(), sql);
     }
 
     std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {

@@ -62,3 +62,18 @@ TEST_CASE("running a prepared statement again allocates nothing") {
     CHECK(allocations.load() - before == 0);
     CHECK(seen == 1001.0);
 }
+
+namespace {
+// Runs three different statements while this file's globals are initialised,
+// before main: each must still find its own prepared statement.
+const std::int64_t rows_counted_at_startup = [] {
+    sqlite::connection db{":memory:"};
+    db(create_table(users));
+    db(insert_into(users).set(users.name = "early"));
+    return db(select(count()).from(users)).front();
+}();
+}  // namespace
+
+TEST_CASE("statements run while globals are initialised keep their own prepared statements") {
+    CHECK(rows_counted_at_startup == 1);
+}

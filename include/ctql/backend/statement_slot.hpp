@@ -12,7 +12,13 @@ inline std::atomic<std::size_t>& statement_slot_counter() {
     return counter;
 }
 
+// A function-local static rather than a variable template: its initialisation
+// happens on first use, so a statement run while another global is being
+// initialised still gets its own slot (a variable template could still read 0).
 template <class Statement>
-inline const std::size_t statement_slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+std::size_t statement_slot() {
+    static const std::size_t slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+    return slot;
+}
 
 }  // namespace ctql::detail

@@ -177,7 +177,7 @@ private:
     // parameter types of this call (so that the server reads the binary values as sent).
     template <class Statement, class... Arguments>
     const std::string& ensure_prepared(const Statement& stmt, const Arguments&... args) {
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        const std::size_t slot = ctql::detail::statement_slot<Statement>();
         if (slot >= prepared_.size()) prepared_.resize(slot + 1);
         std::string& name = prepared_[slot];
         if (name.empty()) {
@@ -332,7 +332,7 @@ private:
     template <class Statement, class... Arguments>
     void queue(const Statement& stmt, const Arguments&... args) {
         constexpr std::string_view sql = Statement::template sql<connection::dialect>();
-        const std::size_t slot = ctql::detail::statement_slot<Statement>;
+        const std::size_t slot = ctql::detail::statement_slot<Statement>();
         if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
         std::string& name = c_.prepared_[slot];
         connection::with_parameters([&](const auto& params) {

@@ -176,7 +176,7 @@ private:
 
     template <class Statement>
     std::pair<sqlite3_stmt*, bool*> acquire(std::string_view sql) {
-        return acquire_slot(ctql::detail::statement_slot<Statement>, sql);
+        return acquire_slot(ctql::detail::statement_slot<Statement>(), sql);
     }
 
     std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {
