@@ -21,22 +21,17 @@
 #include <ctql/postgres.hpp>
 
 #include "harness.hpp"
+#include "workload.hpp"
 
 #if CTQL_BENCH_HAVE_PQXX
 #include <pqxx/pqxx>
 #endif
 
-CTQL_TABLE(bench,
-    (id,    std::int64_t, ctql::primary_key),
-    (name,  std::string),
-    (value, double),
-    (flag,  bool));
-
 namespace {
 
 using ctql::arg;
 using ctql::param;
-using row_data = std::vector<std::tuple<std::string, double, bool>>;
+using namespace workload;
 
 struct bench_record {
     std::int64_t id;
@@ -45,23 +40,9 @@ struct bench_record {
     bool flag;
 };
 
-constexpr auto insert_rows = ctql::insert_into(bench).columns(bench.name, bench.value, bench.flag);
-constexpr auto insert_one = ctql::insert_into(bench).set(bench.name = param<"name", std::string>,
-                                                         bench.value = param<"value", double>,
-                                                         bench.flag = param<"flag", bool>);
-constexpr auto select_all = ctql::select(bench.id, bench.name, bench.value, bench.flag).from(bench);
-constexpr auto lookup = ctql::select(bench.name, bench.value).from(bench).where(bench.id == param<"id", std::int64_t>);
 
 constexpr const char* raw_insert = "INSERT INTO bench(name, value, flag) VALUES ($1, $2, $3)";
-constexpr const char* raw_select_all = "SELECT id, name, value, flag FROM bench";
 constexpr const char* raw_lookup = "SELECT name, value FROM bench WHERE id = $1";
-
-row_data make_rows(std::int64_t n) {
-    row_data rows;
-    rows.reserve(static_cast<std::size_t>(n));
-    for (std::int64_t i = 1; i <= n; ++i) rows.emplace_back("name" + std::to_string(i), i * 0.5, i % 2 == 1);
-    return rows;
-}
 
 double checksum(const std::string& name, double value, bool flag) {
     return static_cast<double>(name.size()) + value + (flag ? 1 : 0);

@@ -23,16 +23,11 @@
 #include <ctql/sqlite.hpp>
 
 #include "harness.hpp"
+#include "workload.hpp"
 
 #if CTQL_BENCH_HAVE_SQLITECPP
 #include <SQLiteCpp/SQLiteCpp.h>
 #endif
-
-CTQL_TABLE(bench,
-    (id,    std::int64_t, ctql::primary_key),
-    (name,  std::string),
-    (value, double),
-    (flag,  bool));
 
 struct bench_record {
     BOOST_HANA_DEFINE_STRUCT(bench_record,
@@ -46,15 +41,9 @@ namespace {
 
 using ctql::arg;
 using ctql::param;
-using row_data = std::vector<std::tuple<std::string, double, bool>>;
+using namespace workload;
 
-// --- ctql statements ------------------------------------------------------------------
-constexpr auto insert_rows = ctql::insert_into(bench).columns(bench.name, bench.value, bench.flag);
-constexpr auto insert_one = ctql::insert_into(bench).set(bench.name = param<"name", std::string>,
-                                                         bench.value = param<"value", double>,
-                                                         bench.flag = param<"flag", bool>);
-constexpr auto select_all = ctql::select(bench.id, bench.name, bench.value, bench.flag).from(bench);
-constexpr auto lookup = ctql::select(bench.name, bench.value).from(bench).where(bench.id == param<"id", std::int64_t>);
+// --- ctql statements (and those of workload.hpp) -----------------------------------------
 constexpr auto top10 = ctql::select(bench.id, bench.name, bench.value)
                            .from(bench)
                            .where(bench.value > param<"min", double> && bench.flag == param<"flag", bool>)
@@ -64,7 +53,6 @@ constexpr auto top10 = ctql::select(bench.id, bench.name, bench.value)
 // --- the same statements as a C programmer writes them -----------------------------
 constexpr std::string_view ddl = ctql::create_table(bench).sql<ctql::dialect::sqlite>();  // one schema for all
 constexpr const char* raw_insert = "INSERT INTO bench(name, value, flag) VALUES (?, ?, ?)";
-constexpr const char* raw_select_all = "SELECT id, name, value, flag FROM bench";
 constexpr const char* raw_lookup = "SELECT name, value FROM bench WHERE id = ?";
 constexpr const char* raw_top10 = "SELECT id, name, value FROM bench WHERE value > ? AND flag = ? ORDER BY id LIMIT 10";
 
@@ -134,13 +122,6 @@ double checksum(const std::vector<Row>& rows) {
     double sum = 0;
     for (const auto& [id, name, value, flag] : rows) sum += static_cast<double>(id) + value + static_cast<double>(flag) + static_cast<double>(name.size());
     return sum;
-}
-
-row_data make_rows(std::int64_t n) {
-    row_data rows;
-    rows.reserve(static_cast<std::size_t>(n));
-    for (std::int64_t i = 1; i <= n; ++i) rows.emplace_back("name" + std::to_string(i), static_cast<double>(i) * 0.5, i % 2 == 1);
-    return rows;
 }
 
 // One database per contender, each holding the same N rows (filled by the raw loader).

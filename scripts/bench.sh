@@ -5,7 +5,7 @@
 #   2. configures build/bench (Release, g++, benchmarks on, tests and examples off) and builds
 #      the benchmark programs;
 #   3. inside scripts/with-postgres.sh (a throwaway PostgreSQL server): runs sqlite_bench
-#      (S1–S5) and, when it exists, postgres_bench (P1–P4); checks with `strings | grep`
+#      (S1–S5) and postgres_bench (P1–P4); checks with `strings | grep`
 #      that the S4 SQL text is a constant in the binary; measures compile time (C1) and
 #      diagnostics (C2);
 #   4. benchmarks/report.py turns build/bench/results/ into docs/benchmarks.md.
@@ -50,13 +50,9 @@ run_all() {
         echo "not found: \`strings sqlite_bench | grep -F\` does not find \`$text\`" | tee "$results/s4_strings.txt"
     fi
 
-    if [[ -x $build/benchmarks/postgres_bench ]]; then
-        step "P1–P4: postgres_bench --scale $scale --reps $reps"
-        "$build/benchmarks/postgres_bench" --scale "$scale" --reps "$reps" --out "$results/postgres.json" |
-            tee "$results/postgres.txt"
-    else
-        echo "(no benchmarks/postgres_bench.cpp yet: P1–P4 skipped)"
-    fi
+    step "P1–P4: postgres_bench --scale $scale --reps $reps"
+    "$build/benchmarks/postgres_bench" --scale "$scale" --reps "$reps" --out "$results/postgres.json" |
+        tee "$results/postgres.txt"
 
     step "C1: compile time and memory (g++ -O0/-O2, clang++ -O0, clang++ -ftime-trace)"
     python3 benchmarks/compile_time/c1_compile_time.py --out "$results/c1.json" --work "$build/compile_time"

@@ -157,18 +157,6 @@ using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
 
 enum class sql_kind { integer, real, text, blob, boolean, timestamp };
 
-constexpr std::string_view kind_name(sql_kind k) {
-    switch (k) {
-        case sql_kind::integer: return "integer";
-        case sql_kind::real: return "real";
-        case sql_kind::text: return "text";
-        case sql_kind::blob: return "blob";
-        case sql_kind::boolean: return "boolean";
-        case sql_kind::timestamp: return "timestamp";
-    }
-    return "?";
-}
-
 // The null literal for expressions and assignments (`users.email = ctql::null`).
 struct null_t {
     constexpr bool operator==(const null_t&) const = default;

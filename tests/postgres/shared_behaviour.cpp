@@ -24,6 +24,7 @@ TEMPLATE_TEST_CASE("typed rows with named members and structured bindings", "[bo
     seed(db);
     auto rows = db(select(users.id, users.name, users.email).from(users).order_by(users.id)).to_vector();
     REQUIRE(rows.size() == 3);
+    CHECK(rows[0].id == 1);
     CHECK(rows[0].name == "Ada");
     CHECK(rows[0].email == std::optional<std::string>("ada@example.org"));
     CHECK_FALSE(rows[1].email.has_value());
@@ -32,6 +33,7 @@ TEMPLATE_TEST_CASE("typed rows with named members and structured bindings", "[bo
     CHECK(name == "Cy");
     CHECK_FALSE(email.has_value());
     CHECK(get<"name">(rows[1]) == "Bob");
+    CHECK(get<1>(rows[2]) == "Cy");
 }
 
 TEMPLATE_TEST_CASE("named parameters, aggregates and single values", "[both]", sqlite_backend, postgres_backend) {
@@ -40,9 +42,17 @@ TEMPLATE_TEST_CASE("named parameters, aggregates and single values", "[both]", s
     constexpr auto above = select(users.name).from(users).where(users.score > param<"min", double>).order_by(users.name);
     CHECK(db(above, arg<"min">(50.0)).to_vector() == std::vector<std::string>{"Ada", "Cy"});
     CHECK(db(above, arg<"min">(80)).to_vector() == std::vector<std::string>{"Ada"});
+    CHECK(db(above, arg<"min">(100.0)).empty());
     CHECK(db(select(count(users.id)).from(users)).front() == 3);
+    CHECK(db(select(users.email).from(users).order_by(users.id)).to_vector() ==
+          std::vector<std::optional<std::string>>{"ada@example.org", std::nullopt, std::nullopt});
     CHECK(db(select(sum(orders.total)).from(orders)).front() == std::optional<double>(16.5));
     CHECK(db(select(max(orders.total)).from(orders).where(orders.total > 100)).front() == std::nullopt);
+    const auto [total, mean, low] =
+        db(select(sum(orders.total), avg(orders.total), min(orders.total)).from(orders).where(orders.total > 1000)).front();
+    CHECK_FALSE(total.has_value());
+    CHECK_FALSE(mean.has_value());
+    CHECK_FALSE(low.has_value());
 }
 
 TEMPLATE_TEST_CASE("joins, grouping, having, paging and distinct", "[both]", sqlite_backend, postgres_backend) {
@@ -64,6 +74,10 @@ TEMPLATE_TEST_CASE("joins, grouping, having, paging and distinct", "[both]", sql
     CHECK_FALSE(missing[0].total.has_value());
     CHECK(db(select(users.id).from(users).order_by(users.id).limit(2).offset(1)).to_vector() == std::vector<std::int64_t>{2, 3});
     CHECK(db(select(users.id).from(users).order_by(users.id).offset<2>()).to_vector() == std::vector<std::int64_t>{3});
+    CHECK(db(select(users.id).from(users).order_by(users.id).limit(2).offset(0)).to_vector() == std::vector<std::int64_t>{1, 2});
+    CHECK(db(select(users.id).from(users).order_by(users.id).limit(2).offset(2)).to_vector() == std::vector<std::int64_t>{3});
+    CHECK(db(select(users.id).from(users).order_by(users.id).offset<1>()).to_vector() == std::vector<std::int64_t>{2, 3});
+    CHECK(db(select(users.id).from(users).order_by(users.id.desc()).limit<1>()).front() == 3);
     CHECK(db(select(orders.user_id).from(orders).distinct().order_by(orders.user_id)).to_vector() == std::vector<std::int64_t>{1, 3});
 }
 
@@ -87,6 +101,7 @@ TEMPLATE_TEST_CASE("update and delete count changed rows", "[both]", sqlite_back
     CHECK(db(update(users).set(users.email = null).all_rows()) == 3);
     CHECK(db(delete_from(orders).where(orders.total < 2)) == 1);
     CHECK(db(delete_from(orders).all_rows()) == 2);
+    CHECK(db(select(count()).from(orders)).front() == 0);
 }
 
 TEMPLATE_TEST_CASE("rows load in bulk from tuples and structs, all or nothing", "[both]", sqlite_backend, postgres_backend) {
