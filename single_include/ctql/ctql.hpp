@@ -294,7 +294,9 @@ constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
 // (PEP 249), so that callers catch by meaning rather than by backend.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ctql {
 
@@ -367,6 +369,62 @@ public:
     using database_error::database_error;
 };
 
+namespace detail {
+
+inline void replace_all(std::string& text, std::string_view what, std::string_view with) {
+    if (what.empty()) return;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+        text.replace(at, what.size(), with);
+}
+
+// Hides the row values a database quotes in a DETAIL: PostgreSQL's
+// "Key (password)=(hunter2) already exists." and "Failing row contains (...)".
+inline void hide_quoted_row_values(std::string& detail) {
+    for (std::string_view opener : {std::string_view{")=("}, std::string_view{"contains ("}}) {
+        for (std::size_t at = detail.find(opener); at != std::string::npos; at = detail.find(opener, at)) {
+            const std::size_t begin = at + opener.size();
+            // The values end at the last ')': they may hold parentheses themselves.
+            std::size_t end = detail.rfind(')');
+            if (end == std::string::npos || end < begin) end = detail.size();
+            detail.replace(begin, end - begin, "***");
+            at = begin + 3;
+        }
+    }
+}
+
+// The details of an error raised by a statement that bound secret values
+// (columns declared ctql::secret, secret_param): neither those values nor
+// the row values quoted in DETAIL may reach an exception's text.
+inline error_details without_secrets(error_details d, const std::vector<std::string>& secrets) {
+    hide_quoted_row_values(d.detail);
+    for (const std::string& secret : secrets) {
+        replace_all(d.message, secret, "***");
+        replace_all(d.detail, secret, "***");
+        replace_all(d.hint, secret, "***");
+    }
+    return d;
+}
+
+// Rethrows the database_error being handled as the same class, its details transformed.
+template <class Transform>
+[[noreturn]] void rethrow_database_error(Transform&& transform) {
+    try {
+        throw;
+    } catch (const integrity_error& e) {
+        throw integrity_error(transform(e.details()));
+    } catch (const operational_error& e) {
+        throw operational_error(transform(e.details()));
+    } catch (const programming_error& e) {
+        throw programming_error(transform(e.details()));
+    } catch (const data_error& e) {
+        throw data_error(transform(e.details()));
+    } catch (const database_error& e) {
+        throw database_error(transform(e.details()));
+    }
+}
+
+}  // namespace detail
+
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
 // ---- end ctql/core/error.hpp ----
@@ -397,6 +455,7 @@ struct verbatim {
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace ctql::render {
 
@@ -441,6 +500,17 @@ struct writer {
     }
     constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
 };
+
+// Renders an expression node as the writer's dialect spells it: the dialect's
+// own `render(writer, std::type_identity<Node>)` where it has one (a dialect
+// difference lives in dialect/, as an override of one node), else the node's.
+template <class Node, class Writer>
+constexpr void node(Writer& w) {
+    if constexpr (requires { Writer::dialect::render(w, std::type_identity<Node>{}); })
+        Writer::dialect::render(w, std::type_identity<Node>{});
+    else
+        Node::render(w);
+}
 
 // A node renders through `Node::template render<Writer>(writer)`; this turns
 // that into a constant array stored once in the binary per (node, dialect).
@@ -515,52 +585,18 @@ struct sqlite {
 // ---- begin ctql/dialect/postgres.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
 #define CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// PostgreSQL's spelling of placeholders and column types.
+// PostgreSQL's spelling of placeholders and column types, and the nodes it
+// spells differently from SQLite.
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
-
-namespace ctql::dialect {
-
-struct postgres {
-    static constexpr std::string_view name = "postgresql";
-
-    template <class Writer>
-    static constexpr void write_placeholder(Writer& w, int number) {
-        w.put('$');
-        w.put_number(static_cast<std::uint64_t>(number));
-    }
-
-    // Unsigned types take the next wider signed type so that every value fits;
-    // std::uint64_t has none and is stored bit-cast in BIGINT.
-    template <storable T>
-    static constexpr std::string_view type_name() {
-        constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer) {
-            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
-            if constexpr (bits <= 16) return "SMALLINT";
-            else if constexpr (bits <= 32) return "INTEGER";
-            else return "BIGINT";
-        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
-        else if constexpr (std::is_same_v<T, float>) return "REAL";
-        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
-        else if constexpr (k == sql_kind::text) return "TEXT";
-        else if constexpr (k == sql_kind::blob) return "BYTEA";
-        else return "TIMESTAMP";
-    }
-
-    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
-
-    template <class Writer, storable T>
-    static constexpr void write_generated_primary_key(Writer& w) {
-        w.put(type_name<T>());
-        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
-    }
-};
-
-}  // namespace ctql::dialect
-#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// ---- end ctql/dialect/postgres.hpp ----
+// ---- begin ctql/expr/aggregates.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
+// its value type is std::optional: the type says what SQL can return.
+#include <cstdint>
+#include <optional>
 // ---- begin ctql/expr/expression.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
@@ -614,7 +650,7 @@ constexpr void render_operand(Writer& w, int parent_precedence, bool parenthesis
     const bool wrap = Node::precedence < parent_precedence ||
                       (parenthesise_equal && Node::precedence == parent_precedence);
     if (wrap) w.put('(');
-    Node::render(w);
+    render::node<Node>(w);
     if (wrap) w.put(')');
 }
 
@@ -821,6 +857,167 @@ inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_RULES_HPP
 // ---- end ctql/expr/rules.hpp ----
+
+namespace ctql {
+
+namespace fn {
+struct count { static constexpr std::string_view name = "COUNT"; };
+struct sum { static constexpr std::string_view name = "SUM"; };
+struct avg { static constexpr std::string_view name = "AVG"; };
+struct min { static constexpr std::string_view name = "MIN"; };
+struct max { static constexpr std::string_view name = "MAX"; };
+}  // namespace fn
+
+template <class Function, class Operand, bool Distinct, column_value ValueType>
+struct aggregate : detail::expression_tag {
+    using value_type = ValueType;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = detail::type_list<>;
+    static constexpr bool is_aggregate = true;
+    static constexpr int precedence = precedence::primary;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Function::name);
+        w.put(Distinct ? "(DISTINCT " : "(");
+        render::node<Operand>(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+// COUNT(*)
+struct count_all_expression : detail::leaf_traits {
+    using value_type = std::int64_t;
+    static constexpr bool is_aggregate = true;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COUNT(*)");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace detail {
+template <class Function, bool Distinct, class E, class ValueType>
+constexpr auto make_aggregate(const E& e) {
+    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
+                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
+    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+}
+
+// SQL sums integers as integers and everything else as reals.
+template <class E>
+using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+}  // namespace detail
+
+constexpr auto count() { return count_all_expression{}; }
+
+template <sql_expression E>
+constexpr auto count(const E& e) {
+    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto count_distinct(const E& e) {
+    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+}
+template <sql_expression E>
+constexpr auto min(const E& e) {
+    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto max(const E& e) {
+    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// ---- end ctql/expr/aggregates.hpp ----
+
+namespace ctql::dialect {
+
+struct postgres {
+    static constexpr std::string_view name = "postgresql";
+
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int number) {
+        w.put('$');
+        w.put_number(static_cast<std::uint64_t>(number));
+    }
+
+    // Unsigned types take the next wider signed type so that every value fits;
+    // std::uint64_t has none and is stored bit-cast in BIGINT.
+    template <storable T>
+    static constexpr std::string_view type_name() {
+        constexpr sql_kind k = kind_of_v<T>;
+        if constexpr (k == sql_kind::integer) {
+            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
+            if constexpr (bits <= 16) return "SMALLINT";
+            else if constexpr (bits <= 32) return "INTEGER";
+            else return "BIGINT";
+        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
+        else if constexpr (std::is_same_v<T, float>) return "REAL";
+        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
+        else if constexpr (k == sql_kind::text) return "TEXT";
+        else if constexpr (k == sql_kind::blob) return "BYTEA";
+        else return "TIMESTAMP";
+    }
+
+    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
+
+    template <class Writer, storable T>
+    static constexpr void write_generated_primary_key(Writer& w) {
+        w.put(type_name<T>());
+        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    }
+
+    // ctql's aggregate result types are the same on every dialect: SUM of
+    // integers is a BIGINT (an overflow is an error), SUM of reals and AVG of
+    // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
+    // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
+    // SUM(real)), so its results are cast to ctql's types.
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS BIGINT)");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
+        render::node<Operand>(w);
+        w.put(" AS DOUBLE PRECISION))");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS DOUBLE PRECISION)");
+    }
+};
+
+}  // namespace ctql::dialect
+#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
+// ---- end ctql/dialect/postgres.hpp ----
 // ---- begin ctql/expr/operators.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
@@ -862,9 +1059,15 @@ struct binary_expression : detail::expression_tag {
     Left left;
     Right right;
 
+    // SQL comparisons do not chain: PostgreSQL rejects `a > b = c`, and SQLite
+    // reads it by its own ranking (`=` below `>`). So an operand that is itself
+    // a comparison is parenthesised on either side; the other operators are
+    // left-associative, and only an equal-ranked right operand needs them.
+    static constexpr bool non_associative = Op::precedence == ctql::precedence::comparison;
+
     template <class Writer>
     static constexpr void render(Writer& w) {
-        detail::render_operand<Left>(w, precedence, false);
+        detail::render_operand<Left>(w, precedence, non_associative);
         w.put(Op::token);
         detail::render_operand<Right>(w, precedence, true);
     }
@@ -1146,7 +1349,7 @@ struct in_list : detail::expression_tag {
         detail::render_operand<Operand>(w, precedence, true);
         w.put(" IN (");
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
         w.put(')');
     }
     template <class Visitor>
@@ -1220,7 +1423,7 @@ struct order_item {
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        Operand::render(w);
+        render::node<Operand>(w);
         w.put(Descending ? " DESC" : " ASC");
     }
     template <class Visitor>
@@ -1253,105 +1456,6 @@ constexpr auto to_order_item(const T& t) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
 // ---- end ctql/expr/order.hpp ----
-// ---- begin ctql/expr/aggregates.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
-#include <cstdint>
-#include <optional>
-
-namespace ctql {
-
-namespace fn {
-struct count { static constexpr std::string_view name = "COUNT"; };
-struct sum { static constexpr std::string_view name = "SUM"; };
-struct avg { static constexpr std::string_view name = "AVG"; };
-struct min { static constexpr std::string_view name = "MIN"; };
-struct max { static constexpr std::string_view name = "MAX"; };
-}  // namespace fn
-
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
-    using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = detail::type_list<>;
-    static constexpr bool is_aggregate = true;
-    static constexpr int precedence = precedence::primary;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Function::name);
-        w.put(Distinct ? "(DISTINCT " : "(");
-        Operand::render(w);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-namespace detail {
-template <class Function, bool Distinct, class E, class ValueType>
-constexpr auto make_aggregate(const E& e) {
-    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
-                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
-}
-
-// SQL sums integers as integers and everything else as reals.
-template <class E>
-using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
-}  // namespace detail
-
-constexpr auto count() { return count_all_expression{}; }
-
-template <sql_expression E>
-constexpr auto count(const E& e) {
-    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto count_distinct(const E& e) {
-    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
-}
-template <sql_expression E>
-constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// ---- end ctql/expr/aggregates.hpp ----
 // ---- begin ctql/expr/assignment.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
@@ -1370,7 +1474,7 @@ struct assignment {
 
     template <class Writer>
     static constexpr void render_value(Writer& w) {
-        Value::render(w);
+        render::node<Value>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -1518,13 +1622,17 @@ constexpr const auto& argument_value(const argument_list<Arguments...>& args) {
 
 // The argument for a parameter, as the parameter's declared type: a statement
 // is prepared once, so every call must send its values with the same types.
+// A NULL argument becomes an empty optional of the declared type, so that it
+// is sent typed (PostgreSQL cannot infer the type of an untyped NULL).
 template <class Parameter, class... Arguments>
 constexpr decltype(auto) parameter_value(const argument_list<Arguments...>& args) {
     const auto& v = argument_value<Parameter::name>(args);
     using given = std::remove_cvref_t<decltype(v)>;
     using declared = typename Parameter::value_type;
     using base = base_type_t<declared>;
-    if constexpr (std::is_same_v<given, null_t> || std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
+    if constexpr (std::is_same_v<given, null_t>) {
+        return declared();
+    } else if constexpr (std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
         return v;
     } else if constexpr (requires { v.has_value(); }) {
         return v ? declared(static_cast<base>(*v)) : declared();
@@ -2381,7 +2489,7 @@ struct list_clause {
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2400,7 +2508,7 @@ struct condition_clause {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2466,7 +2574,7 @@ struct join_item {
         w.put(Kind::text);
         w.identifier(Table::ctql_sql_name.view());
         w.put(" ON ");
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2912,7 +3020,7 @@ struct select_list {
     template <class Writer>
     static constexpr void render(Writer& w) {
         bool first = true;
-        ((w.put(first ? "" : ", "), Es::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Es>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {

@@ -299,7 +299,9 @@ constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
 // (PEP 249), so that callers catch by meaning rather than by backend.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ctql {
 
@@ -372,6 +374,62 @@ public:
     using database_error::database_error;
 };
 
+namespace detail {
+
+inline void replace_all(std::string& text, std::string_view what, std::string_view with) {
+    if (what.empty()) return;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+        text.replace(at, what.size(), with);
+}
+
+// Hides the row values a database quotes in a DETAIL: PostgreSQL's
+// "Key (password)=(hunter2) already exists." and "Failing row contains (...)".
+inline void hide_quoted_row_values(std::string& detail) {
+    for (std::string_view opener : {std::string_view{")=("}, std::string_view{"contains ("}}) {
+        for (std::size_t at = detail.find(opener); at != std::string::npos; at = detail.find(opener, at)) {
+            const std::size_t begin = at + opener.size();
+            // The values end at the last ')': they may hold parentheses themselves.
+            std::size_t end = detail.rfind(')');
+            if (end == std::string::npos || end < begin) end = detail.size();
+            detail.replace(begin, end - begin, "***");
+            at = begin + 3;
+        }
+    }
+}
+
+// The details of an error raised by a statement that bound secret values
+// (columns declared ctql::secret, secret_param): neither those values nor
+// the row values quoted in DETAIL may reach an exception's text.
+inline error_details without_secrets(error_details d, const std::vector<std::string>& secrets) {
+    hide_quoted_row_values(d.detail);
+    for (const std::string& secret : secrets) {
+        replace_all(d.message, secret, "***");
+        replace_all(d.detail, secret, "***");
+        replace_all(d.hint, secret, "***");
+    }
+    return d;
+}
+
+// Rethrows the database_error being handled as the same class, its details transformed.
+template <class Transform>
+[[noreturn]] void rethrow_database_error(Transform&& transform) {
+    try {
+        throw;
+    } catch (const integrity_error& e) {
+        throw integrity_error(transform(e.details()));
+    } catch (const operational_error& e) {
+        throw operational_error(transform(e.details()));
+    } catch (const programming_error& e) {
+        throw programming_error(transform(e.details()));
+    } catch (const data_error& e) {
+        throw data_error(transform(e.details()));
+    } catch (const database_error& e) {
+        throw database_error(transform(e.details()));
+    }
+}
+
+}  // namespace detail
+
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_CORE_ERROR_HPP
 // ---- end ctql/core/error.hpp ----
@@ -402,6 +460,7 @@ struct verbatim {
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace ctql::render {
 
@@ -446,6 +505,17 @@ struct writer {
     }
     constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
 };
+
+// Renders an expression node as the writer's dialect spells it: the dialect's
+// own `render(writer, std::type_identity<Node>)` where it has one (a dialect
+// difference lives in dialect/, as an override of one node), else the node's.
+template <class Node, class Writer>
+constexpr void node(Writer& w) {
+    if constexpr (requires { Writer::dialect::render(w, std::type_identity<Node>{}); })
+        Writer::dialect::render(w, std::type_identity<Node>{});
+    else
+        Node::render(w);
+}
 
 // A node renders through `Node::template render<Writer>(writer)`; this turns
 // that into a constant array stored once in the binary per (node, dialect).
@@ -520,52 +590,18 @@ struct sqlite {
 // ---- begin ctql/dialect/postgres.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
 #define CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// PostgreSQL's spelling of placeholders and column types.
+// PostgreSQL's spelling of placeholders and column types, and the nodes it
+// spells differently from SQLite.
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
-
-namespace ctql::dialect {
-
-struct postgres {
-    static constexpr std::string_view name = "postgresql";
-
-    template <class Writer>
-    static constexpr void write_placeholder(Writer& w, int number) {
-        w.put('$');
-        w.put_number(static_cast<std::uint64_t>(number));
-    }
-
-    // Unsigned types take the next wider signed type so that every value fits;
-    // std::uint64_t has none and is stored bit-cast in BIGINT.
-    template <storable T>
-    static constexpr std::string_view type_name() {
-        constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer) {
-            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
-            if constexpr (bits <= 16) return "SMALLINT";
-            else if constexpr (bits <= 32) return "INTEGER";
-            else return "BIGINT";
-        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
-        else if constexpr (std::is_same_v<T, float>) return "REAL";
-        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
-        else if constexpr (k == sql_kind::text) return "TEXT";
-        else if constexpr (k == sql_kind::blob) return "BYTEA";
-        else return "TIMESTAMP";
-    }
-
-    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
-
-    template <class Writer, storable T>
-    static constexpr void write_generated_primary_key(Writer& w) {
-        w.put(type_name<T>());
-        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
-    }
-};
-
-}  // namespace ctql::dialect
-#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// ---- end ctql/dialect/postgres.hpp ----
+// ---- begin ctql/expr/aggregates.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
+// its value type is std::optional: the type says what SQL can return.
+#include <cstdint>
+#include <optional>
 // ---- begin ctql/expr/expression.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
@@ -619,7 +655,7 @@ constexpr void render_operand(Writer& w, int parent_precedence, bool parenthesis
     const bool wrap = Node::precedence < parent_precedence ||
                       (parenthesise_equal && Node::precedence == parent_precedence);
     if (wrap) w.put('(');
-    Node::render(w);
+    render::node<Node>(w);
     if (wrap) w.put(')');
 }
 
@@ -826,6 +862,167 @@ inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_RULES_HPP
 // ---- end ctql/expr/rules.hpp ----
+
+namespace ctql {
+
+namespace fn {
+struct count { static constexpr std::string_view name = "COUNT"; };
+struct sum { static constexpr std::string_view name = "SUM"; };
+struct avg { static constexpr std::string_view name = "AVG"; };
+struct min { static constexpr std::string_view name = "MIN"; };
+struct max { static constexpr std::string_view name = "MAX"; };
+}  // namespace fn
+
+template <class Function, class Operand, bool Distinct, column_value ValueType>
+struct aggregate : detail::expression_tag {
+    using value_type = ValueType;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = detail::type_list<>;
+    static constexpr bool is_aggregate = true;
+    static constexpr int precedence = precedence::primary;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Function::name);
+        w.put(Distinct ? "(DISTINCT " : "(");
+        render::node<Operand>(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+// COUNT(*)
+struct count_all_expression : detail::leaf_traits {
+    using value_type = std::int64_t;
+    static constexpr bool is_aggregate = true;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COUNT(*)");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace detail {
+template <class Function, bool Distinct, class E, class ValueType>
+constexpr auto make_aggregate(const E& e) {
+    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
+                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
+    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+}
+
+// SQL sums integers as integers and everything else as reals.
+template <class E>
+using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+}  // namespace detail
+
+constexpr auto count() { return count_all_expression{}; }
+
+template <sql_expression E>
+constexpr auto count(const E& e) {
+    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto count_distinct(const E& e) {
+    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+}
+template <sql_expression E>
+constexpr auto min(const E& e) {
+    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto max(const E& e) {
+    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// ---- end ctql/expr/aggregates.hpp ----
+
+namespace ctql::dialect {
+
+struct postgres {
+    static constexpr std::string_view name = "postgresql";
+
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int number) {
+        w.put('$');
+        w.put_number(static_cast<std::uint64_t>(number));
+    }
+
+    // Unsigned types take the next wider signed type so that every value fits;
+    // std::uint64_t has none and is stored bit-cast in BIGINT.
+    template <storable T>
+    static constexpr std::string_view type_name() {
+        constexpr sql_kind k = kind_of_v<T>;
+        if constexpr (k == sql_kind::integer) {
+            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
+            if constexpr (bits <= 16) return "SMALLINT";
+            else if constexpr (bits <= 32) return "INTEGER";
+            else return "BIGINT";
+        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
+        else if constexpr (std::is_same_v<T, float>) return "REAL";
+        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
+        else if constexpr (k == sql_kind::text) return "TEXT";
+        else if constexpr (k == sql_kind::blob) return "BYTEA";
+        else return "TIMESTAMP";
+    }
+
+    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
+
+    template <class Writer, storable T>
+    static constexpr void write_generated_primary_key(Writer& w) {
+        w.put(type_name<T>());
+        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    }
+
+    // ctql's aggregate result types are the same on every dialect: SUM of
+    // integers is a BIGINT (an overflow is an error), SUM of reals and AVG of
+    // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
+    // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
+    // SUM(real)), so its results are cast to ctql's types.
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS BIGINT)");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
+        render::node<Operand>(w);
+        w.put(" AS DOUBLE PRECISION))");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS DOUBLE PRECISION)");
+    }
+};
+
+}  // namespace ctql::dialect
+#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
+// ---- end ctql/dialect/postgres.hpp ----
 // ---- begin ctql/expr/operators.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
@@ -867,9 +1064,15 @@ struct binary_expression : detail::expression_tag {
     Left left;
     Right right;
 
+    // SQL comparisons do not chain: PostgreSQL rejects `a > b = c`, and SQLite
+    // reads it by its own ranking (`=` below `>`). So an operand that is itself
+    // a comparison is parenthesised on either side; the other operators are
+    // left-associative, and only an equal-ranked right operand needs them.
+    static constexpr bool non_associative = Op::precedence == ctql::precedence::comparison;
+
     template <class Writer>
     static constexpr void render(Writer& w) {
-        detail::render_operand<Left>(w, precedence, false);
+        detail::render_operand<Left>(w, precedence, non_associative);
         w.put(Op::token);
         detail::render_operand<Right>(w, precedence, true);
     }
@@ -1151,7 +1354,7 @@ struct in_list : detail::expression_tag {
         detail::render_operand<Operand>(w, precedence, true);
         w.put(" IN (");
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
         w.put(')');
     }
     template <class Visitor>
@@ -1225,7 +1428,7 @@ struct order_item {
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        Operand::render(w);
+        render::node<Operand>(w);
         w.put(Descending ? " DESC" : " ASC");
     }
     template <class Visitor>
@@ -1258,105 +1461,6 @@ constexpr auto to_order_item(const T& t) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
 // ---- end ctql/expr/order.hpp ----
-// ---- begin ctql/expr/aggregates.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
-#include <cstdint>
-#include <optional>
-
-namespace ctql {
-
-namespace fn {
-struct count { static constexpr std::string_view name = "COUNT"; };
-struct sum { static constexpr std::string_view name = "SUM"; };
-struct avg { static constexpr std::string_view name = "AVG"; };
-struct min { static constexpr std::string_view name = "MIN"; };
-struct max { static constexpr std::string_view name = "MAX"; };
-}  // namespace fn
-
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
-    using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = detail::type_list<>;
-    static constexpr bool is_aggregate = true;
-    static constexpr int precedence = precedence::primary;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Function::name);
-        w.put(Distinct ? "(DISTINCT " : "(");
-        Operand::render(w);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-namespace detail {
-template <class Function, bool Distinct, class E, class ValueType>
-constexpr auto make_aggregate(const E& e) {
-    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
-                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
-}
-
-// SQL sums integers as integers and everything else as reals.
-template <class E>
-using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
-}  // namespace detail
-
-constexpr auto count() { return count_all_expression{}; }
-
-template <sql_expression E>
-constexpr auto count(const E& e) {
-    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto count_distinct(const E& e) {
-    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
-}
-template <sql_expression E>
-constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// ---- end ctql/expr/aggregates.hpp ----
 // ---- begin ctql/expr/assignment.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
@@ -1375,7 +1479,7 @@ struct assignment {
 
     template <class Writer>
     static constexpr void render_value(Writer& w) {
-        Value::render(w);
+        render::node<Value>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -1523,13 +1627,17 @@ constexpr const auto& argument_value(const argument_list<Arguments...>& args) {
 
 // The argument for a parameter, as the parameter's declared type: a statement
 // is prepared once, so every call must send its values with the same types.
+// A NULL argument becomes an empty optional of the declared type, so that it
+// is sent typed (PostgreSQL cannot infer the type of an untyped NULL).
 template <class Parameter, class... Arguments>
 constexpr decltype(auto) parameter_value(const argument_list<Arguments...>& args) {
     const auto& v = argument_value<Parameter::name>(args);
     using given = std::remove_cvref_t<decltype(v)>;
     using declared = typename Parameter::value_type;
     using base = base_type_t<declared>;
-    if constexpr (std::is_same_v<given, null_t> || std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
+    if constexpr (std::is_same_v<given, null_t>) {
+        return declared();
+    } else if constexpr (std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
         return v;
     } else if constexpr (requires { v.has_value(); }) {
         return v ? declared(static_cast<base>(*v)) : declared();
@@ -2386,7 +2494,7 @@ struct list_clause {
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2405,7 +2513,7 @@ struct condition_clause {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2471,7 +2579,7 @@ struct join_item {
         w.put(Kind::text);
         w.identifier(Table::ctql_sql_name.view());
         w.put(" ON ");
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -2917,7 +3025,7 @@ struct select_list {
     template <class Writer>
     static constexpr void render(Writer& w) {
         bool first = true;
-        ((w.put(first ? "" : ", "), Es::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Es>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -4185,6 +4293,17 @@ inline std::string trim_trailing_space(std::string_view s) {
     return std::string(s);
 }
 
+// libpq notices a server that vanished without a goodbye (pg_ctl stop -m
+// immediate, a killed process, a cut network) only on its next read: the
+// failed statement reports "server closed the connection unexpectedly" with no
+// SQLSTATE while PQstatus() still says CONNECTION_OK. Reading once more
+// settles it, and from then on PQstatus() says CONNECTION_BAD.
+inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
+    if (conn == nullptr) return true;
+    if (sqlstate.empty() && PQstatus(conn) == CONNECTION_OK) PQconsumeInput(conn);
+    return PQstatus(conn) == CONNECTION_BAD;
+}
+
 [[noreturn]] inline void throw_categorised(error_category category, error_details d) {
     switch (category) {
         case error_category::integrity: throw integrity_error(std::move(d));
@@ -4216,10 +4335,51 @@ inline std::string trim_trailing_space(std::string_view s) {
         d.message = std::string("statement ended with status ") + PQresStatus(PQresultStatus(result));
     }
     if (d.message.empty()) d.message = "PostgreSQL statement failed without a message (out of memory?)";
-    const bool connection_bad = conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+    const bool connection_bad = connection_lost(conn, d.sqlstate);
     // Classified before the call: the argument moved from `d` may be built first.
     const error_category category = classify_sqlstate(d.sqlstate, connection_bad);
     throw_categorised(category, std::move(d));
+}
+
+// libpq's message about a connection string it could not use may quote
+// pieces of that string, a password among them. Where the string parses, each
+// password it holds is hidden wherever it is quoted; where it does not, no one
+// can tell where a password ends, so every quoted piece that is not a keyword
+// is hidden.
+inline std::string without_conninfo_secrets(std::string message, const std::string& conninfo) {
+    char* parse_error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
+    PQfreemem(parse_error);
+    if (options != nullptr) {
+        for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+            const std::string_view keyword = o->keyword;
+            if (o->val != nullptr && (keyword == "password" || keyword == "sslpassword"))
+                ctql::detail::replace_all(message, o->val, "***");
+        }
+        PQconninfoFree(options);
+        return message;
+    }
+    const auto is_keyword = [](std::string_view word) {
+        if (word == "=") return true;
+        PQconninfoOption* defaults = PQconndefaults();
+        bool found = false;
+        for (const PQconninfoOption* o = defaults; o != nullptr && o->keyword != nullptr && !found; ++o)
+            found = word == o->keyword;
+        PQconninfoFree(defaults);
+        return found;
+    };
+    std::string out;
+    for (std::size_t at = 0;;) {
+        const std::size_t open = message.find('"', at);
+        const std::size_t close = open == std::string::npos ? open : message.find('"', open + 1);
+        if (close == std::string::npos) {
+            out.append(message, at, std::string::npos);
+            return out;
+        }
+        const std::string_view quoted = std::string_view(message).substr(open + 1, close - open - 1);
+        out.append(message, at, open + 1 - at).append(is_keyword(quoted) ? quoted : "***").append("\"");
+        at = close + 1;
+    }
 }
 
 // For failures outside a statement: connecting, sending, flushing.
@@ -4760,6 +4920,66 @@ std::size_t statement_slot() {
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
 // ---- end ctql/backend/statement_slot.hpp ----
+// ---- begin ctql/expr/secret_values.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_SECRET_VALUES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_SECRET_VALUES_HPP
+// The secret values a statement binds (values of columns declared
+// ctql::secret, arguments of secret_param), as text: a database may quote a
+// value in an error message, and such messages are scrubbed of these.
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+
+namespace ctql::detail {
+
+struct secret_values {
+    bool any = false;                // the statement binds at least one secret value
+    std::vector<std::string> texts;  // those that are text, to hide wherever they are quoted
+};
+
+template <class... Arguments>
+struct secret_value_collector {
+    const argument_list<Arguments...>& arguments;
+    secret_values found;
+
+    template <class V>
+    void operator()(const V&) {}
+
+    template <class V>
+    void secret(const V& v) {
+        found.any = true;
+        if constexpr (is_named_parameter_v<V>) add(argument_value<V::name>(arguments));
+        else add(v);
+    }
+
+private:
+    // Numbers are not collected: hiding every "5" in a message would garble it,
+    // and the row values a DETAIL quotes are hidden whenever `any` is set.
+    template <class V>
+    void add(const V& v) {
+        if constexpr (requires { v.has_value(); *v; }) {
+            if (v) add(*v);
+        } else if constexpr (std::is_convertible_v<const V&, std::string_view>) {
+            const std::string_view text(v);
+            if (!text.empty()) found.texts.emplace_back(text);
+        }
+    }
+};
+
+// Walks the statement's values; meant for error paths.
+template <class Statement, class... Arguments>
+secret_values secret_values_of(const Statement& stmt, const Arguments&... args) {
+    const auto arguments = make_argument_list(args...);
+    secret_value_collector<Arguments...> collector{arguments, {}};
+    stmt.each_value(collector);
+    return std::move(collector.found);
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_SECRET_VALUES_HPP
+// ---- end ctql/expr/secret_values.hpp ----
 
 namespace ctql::postgres {
 
@@ -4778,7 +4998,8 @@ public:
         if (PQstatus(conn_) != CONNECTION_OK) {
             PGconn* failed = std::exchange(conn_, nullptr);
             error_details details;
-            details.message = "cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(failed));
+            details.message =
+                "cannot connect to PostgreSQL: " + detail::without_conninfo_secrets(trimmed(PQerrorMessage(failed)), conninfo);
             PQfinish(failed);
             throw operational_error(std::move(details));
         }
@@ -4836,9 +5057,14 @@ public:
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>&, Rows&& rows) {
         constexpr std::string_view sql = render::sql_text_v<copy_from_stdin<Table, Columns...>, dialect>;
         ensure_idle();
-        detail::copy_in_stream copy{conn_, std::string(sql)};
-        for (const auto& r : rows) write_row<Columns...>(copy, r);
-        return static_cast<std::int64_t>(copy.finish());
+        try {
+            detail::copy_in_stream copy{conn_, std::string(sql)};
+            for (const auto& r : rows) write_row<Columns...>(copy, r);
+            return static_cast<std::int64_t>(copy.finish());
+        } catch (const database_error&) {
+            if constexpr ((Columns::is_secret || ...)) rethrow_without_secrets({true, {}});
+            throw;
+        }
     }
 
     // Starts a batch of statements in pipeline mode; see pipeline_batch.
@@ -4858,7 +5084,43 @@ public:
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
     }
+    // COMMIT. PostgreSQL answers a COMMIT of a transaction in which a
+    // statement failed with ROLLBACK; that throws rather than pass for a commit.
+    void commit() {
+        ensure_idle();
+        constexpr std::string_view sql = "COMMIT";
+        detail::result_ptr r{PQexec(conn_, sql.data())};
+        try {
+            check(r.get(), sql);
+        } catch (const operational_error& e) {
+            if (is_open()) throw;
+            error_details d = e.details();
+            d.message = "the connection was lost during COMMIT, so whether the transaction was committed is "
+                        "unknown: " + d.message;
+            throw operational_error(std::move(d));
+        }
+        if (std::string_view(PQcmdStatus(r.get())) == "ROLLBACK") {
+            error_details d;
+            d.sqlstate = "25P02";
+            d.sql = std::string(sql);
+            d.message = "COMMIT did not commit: a statement of this transaction failed, so PostgreSQL rolled the "
+                        "whole transaction back and stored nothing of it. To carry on after a statement that may "
+                        "fail, run that statement in a savepoint (begin_nested()) and roll back only the savepoint";
+            throw operational_error(std::move(d));
+        }
+    }
+
+    // DISCARD ALL: the session as new (settings, temporary tables, prepared
+    // statements, advisory locks, LISTEN); statements are prepared again on next use.
+    void discard_session() {
+        execute(verbatim{"DISCARD ALL"});
+        prepared_.clear();
+    }
+
     bool in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+    // A statement failed inside the open transaction: PostgreSQL refuses
+    // everything but ROLLBACK (or ROLLBACK TO SAVEPOINT) until it ends.
+    bool in_failed_transaction() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
     bool is_open() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
     PGconn* native_handle() const { return conn_; }
 
@@ -4881,6 +5143,15 @@ private:
     void check(const PGresult* r, std::string_view sql) {
         const ExecStatusType status = r != nullptr ? PQresultStatus(r) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) detail::throw_result_error(r, conn_, sql);
+    }
+
+    // Rethrows the database_error being handled, scrubbed of the statement's
+    // secret values: PostgreSQL quotes row values in messages such as
+    // "Key (password)=(...) already exists".
+    [[noreturn]] static void rethrow_without_secrets(const ctql::detail::secret_values& secrets) {
+        if (!secrets.any) throw;
+        ctql::detail::rethrow_database_error(
+            [&](const error_details& d) { return ctql::detail::without_secrets(d, secrets.texts); });
     }
 
     // Calls f with the statement's binary parameter block.
@@ -4923,7 +5194,11 @@ private:
             r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
                                    params.param_formats(), 1));
         }, stmt, args...);
-        check(r.get(), sql);
+        try {
+            check(r.get(), sql);
+        } catch (const database_error&) {
+            rethrow_without_secrets(ctql::detail::secret_values_of(stmt, args...));
+        }
         if constexpr (returns_rows_v<Statement>) {
             return result<Statement>(std::move(r));
         } else {
@@ -5048,6 +5323,7 @@ private:
         kind what;
         std::string_view sql;
         std::size_t slot;
+        ctql::detail::secret_values secrets{};  // hidden from the statement's error, if it fails
     };
 
     template <class Statement, class... Arguments>
@@ -5067,7 +5343,7 @@ private:
                                     params.param_lengths(), params.param_formats(), 1) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
         }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot});
+        pending_.push_back({kind::query, sql, slot, ctql::detail::secret_values_of(stmt, args...)});
         flush();
         read_available(false);
     }
@@ -5124,7 +5400,11 @@ private:
                 if (front.what == kind::query) changed_.push_back(0);
                 if (!failure_ && status != PGRES_PIPELINE_ABORTED) {
                     try {
-                        detail::throw_result_error(r.get(), c_.conn_, front.sql);
+                        try {
+                            detail::throw_result_error(r.get(), c_.conn_, front.sql);
+                        } catch (const database_error&) {
+                            connection::rethrow_without_secrets(front.secrets);
+                        }
                     } catch (...) {
                         failure_ = std::current_exception();
                     }
@@ -5158,6 +5438,7 @@ inline pipeline_batch connection::pipeline() { return pipeline_batch{*this}; }
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <ranges>
 #include <string>
 #include <string_view>
@@ -5270,6 +5551,11 @@ namespace ctql::sqlite::detail {
         case SQLITE_MISMATCH:
         case SQLITE_TOOBIG:
             throw data_error(std::move(details));
+        case SQLITE_ERROR:
+            // SUM() past the 64-bit range: a value that does not fit, as
+            // PostgreSQL reports it (22003), not a wrong statement.
+            if (details.message == "integer overflow") throw data_error(std::move(details));
+            throw programming_error(std::move(details));
         // SQLITE_RANGE is deliberately absent: SQLite returns it only for a
         // parameter or column index that does not exist, a bug in the caller
         // rather than a value that does not fit.
@@ -6106,10 +6392,18 @@ public:
     // How many distinct statements this connection has prepared and kept.
     std::size_t prepared_statements() const {
         std::size_t n = 0;
-        for (const auto& entry : cache_) n += entry.st != nullptr ? 1 : 0;
+        for (const auto& entry : cache_) n += entry && entry->st != nullptr ? 1 : 0;
         return n;
     }
     bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+    // SQLite has no aborted-transaction state: after a failed statement the
+    // transaction either goes on or was rolled back whole (in_transaction()
+    // is false then).
+    static constexpr bool in_failed_transaction() { return false; }
+    bool is_open() const { return db_ != nullptr; }
+    // COMMIT. When it fails with SQLITE_BUSY the transaction stays open
+    // (in_transaction()) and the commit may be tried again.
+    void commit() { execute(verbatim{"COMMIT"}); }
     sqlite3* native_handle() const { return db_; }
 
 private:
@@ -6166,7 +6460,8 @@ private:
 
     std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {
         if (slot >= cache_.size()) cache_.resize(slot + 1);
-        cache_entry& entry = cache_[slot];
+        if (!cache_[slot]) cache_[slot] = std::make_unique<cache_entry>();
+        cache_entry& entry = *cache_[slot];
         if (entry.st == nullptr) entry.st = prepare(sql);
         if (!entry.busy) {
             entry.busy = true;
@@ -6230,14 +6525,18 @@ private:
 
     void close() noexcept {
         if (db_ == nullptr) return;
-        for (auto& entry : cache_) sqlite3_finalize(entry.st);
+        for (auto& entry : cache_)
+            if (entry) sqlite3_finalize(entry->st);
         cache_.clear();
         sqlite3_close_v2(db_);
         db_ = nullptr;
     }
 
     sqlite3* db_ = nullptr;
-    std::vector<cache_entry> cache_;
+    // Entries live on the heap, each at a fixed address: an open result's
+    // lease points at its entry's `busy` flag, and running a statement not
+    // yet used while rows are being read grows this vector.
+    std::vector<std::unique_ptr<cache_entry>> cache_;
 };
 
 }  // namespace ctql::sqlite
@@ -6259,9 +6558,122 @@ private:
 
 #include <fmt/format.h>
 
+// ---- begin ctql/core/printable_text.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_PRINTABLE_TEXT_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_PRINTABLE_TEXT_HPP
+// Text from outside (bound values, database messages) made safe to put into
+// a log line: it cannot start a new line, move the cursor, recolour a
+// terminal or reorder what is shown around it.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ctql::detail {
+
+namespace printable_text {
+
+// The length of the well-formed UTF-8 sequence at the start of `s`, or 0.
+constexpr std::size_t utf8_sequence_length(std::string_view s) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto continuation = [&](std::size_t i) { return i < s.size() && (byte(i) & 0xC0) == 0x80; };
+    const unsigned char lead = byte(0);
+    if (lead < 0x80) return 1;
+    if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+    if (lead >= 0xE0 && lead <= 0xEF) {
+        if (!continuation(1) || !continuation(2)) return 0;
+        if (lead == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
+        if (lead == 0xED && byte(1) >= 0xA0) return 0;  // a UTF-16 surrogate
+        return 3;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+        if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+        if (lead == 0xF0 && byte(1) < 0x90) return 0;  // overlong
+        if (lead == 0xF4 && byte(1) >= 0x90) return 0;  // past U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+constexpr std::uint32_t code_point(std::string_view s, std::size_t length) {
+    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])); };
+    switch (length) {
+        case 1: return byte(0);
+        case 2: return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+        case 3: return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+        default: return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+    }
+}
+
+// C0 and C1 controls, DEL, the line and paragraph separators some viewers
+// break lines at, and the bidirectional overrides that reorder displayed text.
+constexpr bool needs_escape(std::uint32_t c) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+inline void append_hex(std::string& out, std::uint32_t value, int digits) {
+    constexpr char hex[] = "0123456789abcdef";
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xF];
+}
+
+}  // namespace printable_text
+
+// Appends `text` escaped: \n \r \t and \\ as in C, other controls and
+// invalid UTF-8 bytes as \xNN, the other characters above as \uNNNN, and
+// `quote` (when not NUL) doubled, as SQL writes it inside quotes. At most
+// `max_bytes` of `text` are written, cut on a character boundary and
+// followed by "..." when something was left out.
+inline void append_printable(std::string& out, std::string_view text, std::size_t max_bytes = std::string_view::npos,
+                             char quote = '\0') {
+    using namespace printable_text;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t length = utf8_sequence_length(text.substr(at));
+        if (at + (length == 0 ? 1 : length) > max_bytes) {
+            out += "...";
+            return;
+        }
+        if (length == 0) {
+            out += "\\x";
+            append_hex(out, static_cast<unsigned char>(text[at]), 2);
+            ++at;
+            continue;
+        }
+        const std::uint32_t c = code_point(text.substr(at), length);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\\') out += "\\\\";
+        else if (c < 0x80 && needs_escape(c)) {
+            out += "\\x";
+            append_hex(out, c, 2);
+        } else if (needs_escape(c)) {
+            out += "\\u";
+            append_hex(out, c, 4);
+        } else {
+            if (quote != '\0' && c == static_cast<unsigned char>(quote)) out += quote;
+            out.append(text.substr(at, length));
+        }
+        at += length;
+    }
+}
+
+inline std::string printable(std::string_view text, std::size_t max_bytes = std::string_view::npos) {
+    std::string out;
+    out.reserve(text.size());
+    append_printable(out, text, max_bytes);
+    return out;
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_CORE_PRINTABLE_TEXT_HPP
+// ---- end ctql/core/printable_text.hpp ----
 
 namespace ctql {
 
+// Every text in an event is printable: control characters in values and
+// messages arrive escaped (see core/printable_text.hpp), so one event is one line.
 struct statement_event {
     std::string_view database;    // the engine's URL, password hidden
     std::string_view sql;         // the statement text (never values)
@@ -6336,11 +6748,7 @@ private:
             else out += "NULL";
         } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::string_view>) {
             out += '\'';
-            for (char c : std::string_view(v).substr(0, 200)) {
-                if (c == '\'') out += '\'';
-                out += c;
-            }
-            if (v.size() > 200) out += "...";
+            append_printable(out, v, 200, '\'');
             out += '\'';
         } else if constexpr (std::is_same_v<V, blob>) {
             out += fmt::format("<{} bytes>", v.size());
@@ -6868,7 +7276,7 @@ struct url {
         std::string_view{"pool_size"},     std::string_view{"max_overflow"},
         std::string_view{"pool_timeout"},  std::string_view{"pool_recycle"},
         std::string_view{"pool_pre_ping"}, std::string_view{"echo"},
-        std::string_view{"busy_timeout"},
+        std::string_view{"busy_timeout"},  std::string_view{"pool_reset_on_return"},
     };
 
     static constexpr bool is_engine_option(std::string_view key) {
@@ -6948,8 +7356,32 @@ constexpr bool looks_like_ipv6(std::string_view s) {
            });
 }
 
-// Query keys whose values are secrets as much as the URL's own password.
-constexpr bool is_secret_key(std::string_view key) { return key == "password" || key == "sslpassword"; }
+// Query keys whose values are secrets as much as the URL's own password, in
+// any letter case (libpq refuses "PASSWORD", but only after it was quoted).
+constexpr bool is_secret_key(std::string_view key) {
+    const auto equals_folded = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if ((a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i]) != lower[i]) return false;
+        return true;
+    };
+    return equals_folded(key, "password") || equals_folded(key, "sslpassword");
+}
+
+// A query key as the parser will read it (percent-decoded), so that
+// "pass%77ord" is recognised as the secret key it is; malformed escapes stay.
+inline std::string decoded_key(std::string_view key) {
+    std::string out;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == '%' && i + 2 < key.size() && hex_value(key[i + 1]) >= 0 && hex_value(key[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(key[i + 1]) * 16 + hex_value(key[i + 2]));
+            i += 2;
+        } else {
+            out += key[i];
+        }
+    }
+    return out;
+}
 
 inline std::string percent_encode(std::string_view s, std::string_view keep = {}) {
     static constexpr char digits[] = "0123456789ABCDEF";
@@ -6983,10 +7415,41 @@ inline void mask_query_secrets(std::string_view s, std::size_t question, layout&
     for (std::size_t begin = question + 1; begin <= s.size();) {
         auto end = std::min(s.find('&', begin), s.size());
         auto pair = s.substr(begin, end - begin);
-        if (auto eq = pair.find('='); eq != npos && is_secret_key(pair.substr(0, eq)))
+        if (auto eq = pair.find('='); eq != npos && is_secret_key(decoded_key(pair.substr(0, eq))))
             l.masked.emplace_back(begin + eq + 1, end);
         begin = end + 1;
     }
+}
+
+// The rules above read a well-formed URL; a malformed one ("us[er:pw@h",
+// "[u]:pw@h") may be read otherwise, and its error message must still not
+// show a password. So messages also hide, more widely, whatever could be
+// one: from the first ':' of the authority (after a leading [IPv6] host) to
+// the last '@', or without an '@' a "port" that is not a number. Only
+// messages about malformed URLs use these spans; valid URLs print from
+// their parsed parts.
+inline void mask_like_a_password(std::string_view s, std::size_t authority, layout& l) {
+    std::size_t from = authority;
+    if (s.substr(authority, 1) == "[")
+        if (auto close = s.find(']', authority); close != npos) from = close + 1;
+    const auto colon = s.find(':', from);
+    if (colon == npos) return;
+    if (auto at = s.rfind('@'); at != npos && at > colon) {
+        l.masked.emplace_back(colon + 1, at);
+    } else {
+        auto end = std::min(s.find_first_of("/?", colon), s.size());
+        if (end > colon + 1 && !all_digits(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
+    }
+    // Kept in order and without overlaps, as echo() and column() expect.
+    std::sort(l.masked.begin(), l.masked.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (auto span : l.masked) {
+        if (!merged.empty() && span.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, span.second);
+        else
+            merged.push_back(span);
+    }
+    l.masked = std::move(merged);
 }
 
 inline layout locate(std::string_view s) {
@@ -7024,6 +7487,7 @@ inline layout locate(std::string_view s) {
         if (end > stop + 1 && !all_digits(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
     }
     mask_query_secrets(s, s.find('?', l.userinfo_end == npos ? authority : l.userinfo_end), l);
+    mask_like_a_password(s, authority, l);
     return l;
 }
 
@@ -7341,10 +7805,21 @@ namespace ctql {
 
 enum class backend_kind { sqlite, postgresql };
 
+// What a connection goes through when it returns to the pool, before the next
+// user gets it. A transaction left open is always rolled back first.
+enum class reset_on_return {
+    rollback,        // nothing more: session settings (SET ...) stay for the next user
+    reset_settings,  // PostgreSQL RESET ALL: every SET back to its default; prepared statements stay
+    discard_all,     // PostgreSQL DISCARD ALL: a fresh session (settings, temporary tables, prepared
+                     // statements, advisory locks, LISTEN); ctql prepares its statements again on use
+};
+
 struct engine_options {
     pool_options pool;
     echo_options echo;
     int sqlite_busy_timeout_ms = 5000;
+    // SQLite has no session settings to reset: there every policy rolls back only.
+    reset_on_return reset = reset_on_return::rollback;
 };
 
 // What an engine's pool holds right now.
@@ -7394,35 +7869,109 @@ struct engine_state {
     echo_options echo;
     std::unique_ptr<sqlite_pool> sqlite;
     std::unique_ptr<postgres_pool> postgres;
+
+    // A lost connection usually means the server restarted or failed over:
+    // the idle connections are as dead as the one that failed, so they are
+    // closed now instead of failing one by one at their next use.
+    void connection_lost() {
+        if (sqlite) sqlite->dispose();
+        if (postgres) postgres->dispose();
+    }
+};
+
+// One checkout from the pool, owned jointly by the connection and the
+// transactions begun on it: a transaction keeps its connection alive, so
+// neither moving the connection nor letting it go first can leave the
+// transaction pointing at nothing.
+struct session {
+    using handle_type = std::variant<sqlite_pool::handle, postgres_pool::handle>;
+
+    std::shared_ptr<engine_state> state;
+    handle_type handle;
+    // The open transaction guards, outermost first, by serial number: a guard
+    // at level n is open while open_guards[n - 1] is its own number. Ending
+    // one ends those nested inside it too, as COMMIT and ROLLBACK do.
+    std::vector<std::uint64_t> open_guards;
+    std::uint64_t guards_made = 0;
+
+    std::size_t open_guard(std::uint64_t& serial) {
+        serial = ++guards_made;
+        open_guards.push_back(serial);
+        return open_guards.size();
+    }
+
+    template <class F>
+    decltype(auto) with_backend(F&& f) {
+        try {
+            return std::visit([&](auto& h) -> decltype(auto) { return f(*h); }, handle);
+        } catch (const operational_error&) {
+            discard_if_lost();
+            throw;
+        }
+    }
+
+    void discard_if_lost() {
+        auto* pg = std::get_if<postgres_pool::handle>(&handle);
+        if (pg == nullptr || (*pg)->is_open() || pg->invalidated()) return;
+        pg->invalidate();
+        state->connection_lost();
+    }
+
+    bool backend_in_transaction() {
+        return std::visit([](auto& h) { return h->is_open() && h->in_transaction(); }, handle);
+    }
 };
 }  // namespace detail
 
-class connection;
-
-// Rolls back unless committed. Made by connection::begin() (BEGIN / COMMIT)
-// or begin_nested() (SAVEPOINT / RELEASE, inside an outer transaction).
+// A transaction guard: rolls back unless committed. Made by
+// connection::begin() (BEGIN / COMMIT) or begin_nested() (SAVEPOINT /
+// RELEASE, inside an outer transaction). It shares its connection's checkout,
+// so it stays valid when the connection is moved or destroyed first.
 class transaction {
 public:
     transaction(transaction&& other) noexcept
-        : conn_(std::exchange(other.conn_, nullptr)), savepoint_(std::move(other.savepoint_)) {}
+        : session_(std::move(other.session_)),
+          level_(other.level_),
+          serial_(other.serial_),
+          savepoint_(std::move(other.savepoint_)) {}
     transaction& operator=(transaction&&) = delete;
     transaction(const transaction&) = delete;
     ~transaction();
 
+    // Throws unless the transaction really committed, and then it has ended.
+    // If the commit failed and the database still holds the transaction open
+    // (SQLite's SQLITE_BUSY), it stays active: commit() may be tried again.
     void commit();
+    // Ends the transaction; nothing to do if the database already rolled it back.
     void rollback();
-    bool active() const { return conn_ != nullptr; }
+    // Open here and in the database: false once committed or rolled back, and
+    // when the database rolled the transaction back by itself (SQLite after
+    // SQLITE_FULL or SQLITE_IOERR, a lost connection).
+    bool active() const;
 
 private:
     friend class connection;
-    transaction(connection& c, std::string savepoint) : conn_(&c), savepoint_(std::move(savepoint)) {}
+    transaction(std::shared_ptr<detail::session> s, std::string savepoint)
+        : session_(std::move(s)), savepoint_(std::move(savepoint)) {
+        level_ = session_->open_guard(serial_);
+    }
 
-    connection* conn_;
+    // Committed, rolled back, or ended with an enclosing transaction.
+    bool ended() const {
+        return session_ == nullptr || session_->open_guards.size() < level_ ||
+               session_->open_guards[level_ - 1] != serial_;
+    }
+    void end() noexcept;
+
+    std::shared_ptr<detail::session> session_;
+    std::size_t level_ = 0;
+    std::uint64_t serial_ = 0;
     std::string savepoint_;  // empty for the outermost transaction
 };
 
-// A connection checked out of an engine's pool; it goes back when destroyed.
-// One that broke (its server went away) is discarded instead of reused.
+// A connection checked out of an engine's pool; it goes back when destroyed
+// (and when the last transaction begun on it has ended). One that broke (its
+// server went away) is discarded instead of reused.
 class connection {
 public:
     connection(connection&&) noexcept = default;
@@ -7455,50 +8004,56 @@ public:
     // ctql::postgres::connection&): for streaming, pipelines, struct mapping.
     template <class F>
     decltype(auto) with_backend(F&& f) {
-        try {
-            return std::visit([&](auto& h) -> decltype(auto) { return f(*h); }, handle_);
-        } catch (const operational_error&) {
-            discard_if_broken();
-            throw;
-        }
+        return session_->with_backend(std::forward<F>(f));
     }
 
     void execute(verbatim text) {
+        ensure_transaction_intact();
         with_backend([&](auto& backend) { backend.execute(text); });
     }
 
     transaction begin() {
-        execute(verbatim{"BEGIN"});
-        return transaction{*this, {}};
+        if (session_->backend_in_transaction())
+            throw interface_error("ctql: begin() on a connection that is already in a transaction; use "
+                                  "begin_nested() for a savepoint inside it");
+        with_backend([](auto& backend) { backend.execute(verbatim{"BEGIN"}); });
+        session_->open_guards.clear();  // guards left from a transaction ended by hand
+        return transaction{session_, {}};
     }
     transaction begin_nested() {
-        std::string name = "ctql_savepoint_" + std::to_string(++savepoints_);
-        execute(verbatim{"SAVEPOINT " + name});
-        return transaction{*this, std::move(name)};
+        ensure_transaction_intact();
+        std::string name = "ctql_savepoint_" + std::to_string(session_->guards_made + 1);
+        with_backend([&](auto& backend) { backend.execute(verbatim{"SAVEPOINT " + name}); });
+        return transaction{session_, std::move(name)};
     }
 
-    backend_kind backend() const { return state_->kind; }
-    bool in_transaction() const {
-        return std::visit([](const auto& h) { return h->in_transaction(); }, handle_);
-    }
+    backend_kind backend() const { return session_->state->kind; }
+    bool in_transaction() const { return session_->backend_in_transaction(); }
 
 private:
     friend class engine;
-    friend class transaction;
-    using handle_type = std::variant<detail::sqlite_pool::handle, detail::postgres_pool::handle>;
 
-    connection(std::shared_ptr<detail::engine_state> state, handle_type handle)
-        : state_(std::move(state)), handle_(std::move(handle)) {}
+    connection(std::shared_ptr<detail::engine_state> state, detail::session::handle_type handle)
+        : session_(std::make_shared<detail::session>(detail::session{std::move(state), std::move(handle), {}, 0})) {}
 
-    void discard_if_broken() {
-        if (auto* pg = std::get_if<detail::postgres_pool::handle>(&handle_); pg != nullptr && !(*pg)->is_open())
-            pg->invalidate();
+    // Inside a transaction guard the database must still hold the transaction
+    // open: if it rolled back by itself (SQLite after SQLITE_FULL), the next
+    // statement would run on its own and commit at once, outside everything
+    // the caller believes is one transaction.
+    void ensure_transaction_intact() {
+        if (session_->open_guards.empty() || session_->backend_in_transaction()) return;
+        error_details d;
+        d.message = "ctql: the database rolled back this connection's transaction after an earlier error, so this "
+                    "statement was not run (it would have committed on its own); roll the transaction back and "
+                    "start a new one";
+        throw operational_error(std::move(d));
     }
 
     // Runs `run` on the backend, logging it when echo is on.
     template <class Run, class Statement, class... Arguments>
     auto logged(Run&& run, const Statement& stmt, const Arguments&... args) {
-        if (!state_->echo.enabled) return with_backend(run);
+        ensure_transaction_intact();
+        if (!session_->state->echo.enabled) return with_backend(run);
         const auto start = std::chrono::steady_clock::now();
         try {
             auto out = with_backend(run);
@@ -7516,25 +8071,30 @@ private:
     template <class Statement, class... Arguments>
     void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
              const Arguments&... args) {
-        const echo_options& echo = state_->echo;
+        const detail::engine_state& state = *session_->state;
+        const echo_options& echo = state.echo;
         if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
         const std::string parameters = detail::format_parameters(stmt, args...);
-        const std::string_view sql = state_->kind == backend_kind::sqlite
-                                         ? Statement::template sql<dialect::sqlite>()
-                                         : Statement::template sql<dialect::postgres>();
+        const std::string_view sql = state.kind == backend_kind::sqlite ? Statement::template sql<dialect::sqlite>()
+                                                                        : Statement::template sql<dialect::postgres>();
         // The error text names the SQL already; only its first line goes into the log.
-        const std::string_view first_line = error.substr(0, error.find('\n'));
-        statement_event event{state_->display, sql, parameters, took, count, first_line};
+        const std::string first_line = detail::printable(error.substr(0, error.find('\n')));
+        statement_event event{state.display, sql, parameters, took, count, first_line};
         (echo.sink ? echo.sink : stderr_sink())(event);
     }
 
-    std::shared_ptr<detail::engine_state> state_;
-    handle_type handle_;
-    int savepoints_ = 0;
+    std::shared_ptr<detail::session> session_;
 };
 
+inline bool transaction::active() const { return !ended() && session_->backend_in_transaction(); }
+
+inline void transaction::end() noexcept {
+    session_->open_guards.resize(level_ - 1);
+    session_.reset();  // the last owner returns the connection to the pool
+}
+
 inline transaction::~transaction() {
-    if (conn_ == nullptr) return;
+    if (ended()) return;
     try {
         rollback();
     } catch (...) {
@@ -7543,20 +8103,59 @@ inline transaction::~transaction() {
 }
 
 inline void transaction::commit() {
-    if (conn_ == nullptr) throw interface_error("ctql: commit() on a transaction that already ended");
-    connection* c = std::exchange(conn_, nullptr);
-    c->execute(verbatim{savepoint_.empty() ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint_});
+    if (ended()) throw interface_error("ctql: commit() on a transaction that already ended");
+    detail::session& s = *session_;
+    s.with_backend([&](auto& backend) {
+        if (!backend.is_open() || !backend.in_transaction()) {
+            end();
+            error_details d;
+            d.message = "ctql: nothing was committed: the database rolled this transaction back after an earlier "
+                        "error (or lost the connection)";
+            throw operational_error(std::move(d));
+        }
+        if (!savepoint_.empty()) {
+            if (backend.in_failed_transaction()) {
+                error_details d;
+                d.sqlstate = "25P02";
+                d.message = "ctql: cannot release the savepoint: a statement inside it failed; roll the savepoint "
+                            "back (rollback(), or let the guard go) and the outer transaction can go on";
+                throw operational_error(std::move(d));
+            }
+            backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
+            end();
+            return;
+        }
+        try {
+            backend.commit();  // throws if PostgreSQL turned it into a ROLLBACK
+        } catch (...) {
+            if (!backend.is_open() || !backend.in_transaction()) end();
+            throw;
+        }
+        end();
+    });
 }
 
 inline void transaction::rollback() {
-    if (conn_ == nullptr) throw interface_error("ctql: rollback() on a transaction that already ended");
-    connection* c = std::exchange(conn_, nullptr);
-    if (savepoint_.empty()) {
-        c->execute(verbatim{"ROLLBACK"});
-    } else {
-        c->execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
-        c->execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
-    }
+    if (ended()) throw interface_error("ctql: rollback() on a transaction that already ended");
+    detail::session& s = *session_;
+    s.with_backend([&](auto& backend) {
+        if (!backend.is_open() || !backend.in_transaction()) {
+            end();  // the database has rolled it back already
+            return;
+        }
+        try {
+            if (savepoint_.empty()) {
+                backend.execute(verbatim{"ROLLBACK"});
+            } else {
+                backend.execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
+                backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
+            }
+        } catch (...) {
+            end();
+            throw;
+        }
+        end();
+    });
 }
 
 class engine {
@@ -7652,27 +8251,43 @@ inline void apply_url_options(const url& address, engine_options& options) {
             options.echo.enabled = boolean_option(address, key, value);
         } else if (key == "busy_timeout") {
             options.sqlite_busy_timeout_ms = static_cast<int>(integer_option(address, key, value));
+        } else if (key == "pool_reset_on_return") {
+            if (value == "rollback") options.reset = reset_on_return::rollback;
+            else if (value == "reset") options.reset = reset_on_return::reset_settings;
+            else if (value == "discard") options.reset = reset_on_return::discard_all;
+            else bad_option(address, key, value, "rollback, reset or discard");
         }
     }
 }
 
-// What sqlite3_open_v2 gets: a plain path, or a file: URI when the URL has
-// query arguments for SQLite (mode=ro, cache=shared, ...).
+// What sqlite3_open_v2 gets: a file: URI carrying the URL's query arguments
+// for SQLite (mode=ro, cache=shared, ...). The path and the arguments were
+// percent-decoded when the URL was read, so they are encoded again: a '%',
+// '?', '#' or '&' in a file name must stay part of the name.
 inline std::string sqlite_target(const url& address) {
     if (address.is_memory()) return ":memory:";
-    std::string uri_query;
+    using url_text::percent_encode;
+    // "file:" + "//" + "/abs" keeps a path that begins "//" from reading as a host.
+    std::string target = "file:" + std::string(address.database.starts_with('/') ? "//" : "") +
+                         percent_encode(address.database, "/");
+    char separator = '?';
     for (const auto& [key, value] : address.query) {
         if (url::is_engine_option(key)) continue;
-        uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
+        target.append(1, separator).append(percent_encode(key)).append("=").append(percent_encode(value));
+        separator = '&';
     }
-    if (uri_query.empty()) return address.database;
-    return "file:" + address.database + uri_query;
+    return target;
 }
 
-// A connection goes back to the pool with no transaction open.
+// A connection goes back to the pool with no transaction open, and with its
+// session reset as the engine's policy says.
 template <class Connection>
-void roll_back_open_transaction(Connection& c) {
+void reset_for_next_user(Connection& c, reset_on_return policy) {
     if (c.in_transaction()) c.execute(verbatim{"ROLLBACK"});
+    if constexpr (std::is_same_v<Connection, postgres::connection>) {
+        if (policy == reset_on_return::reset_settings) c.execute(verbatim{"RESET ALL"});
+        if (policy == reset_on_return::discard_all) c.discard_session();
+    }
 }
 
 template <class Connection>
@@ -7707,16 +8322,16 @@ inline engine create_engine(std::string_view text, engine_options options = {}) 
         state->sqlite = std::make_unique<detail::sqlite_pool>(
             [target, sqlite_options] { return sqlite::connection{target, sqlite_options}; }, options.pool,
             [](sqlite::connection& c) { return detail::ping(c); },
-            [](sqlite::connection& c) { detail::roll_back_open_transaction(c); });
+            [reset = options.reset](sqlite::connection& c) { detail::reset_for_next_user(c, reset); });
     } else {
         state->kind = backend_kind::postgresql;
         const std::string conninfo = address.libpq_conninfo();
         state->postgres = std::make_unique<detail::postgres_pool>(
             [conninfo] { return postgres::connection{conninfo}; }, options.pool,
             [](postgres::connection& c) { return c.is_open() && detail::ping(c); },
-            [](postgres::connection& c) {
+            [reset = options.reset](postgres::connection& c) {
                 if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
-                detail::roll_back_open_transaction(c);
+                detail::reset_for_next_user(c, reset);
             });
     }
     state->address = std::move(address);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <thread>
 
@@ -187,6 +188,28 @@ TEST_CASE("values of secret columns never reach the log, nor does the password")
     CHECK(lines[lines.size() - 2].find("(***, 'ada')") != std::string::npos);
 }
 
+TEST_CASE("bound values cannot forge log lines or reach the terminal raw") {
+    std::vector<statement_event> events;
+    std::vector<std::string> parameters;
+    engine_options options;
+    options.echo.enabled = true;
+    options.echo.sink = [&](const statement_event& e) { parameters.emplace_back(e.parameters); };
+    engine db = create_engine("sqlite://", options);
+    auto c = db.connect();
+    c(create_table(users));
+    c(insert_into(users).set(users.name = "x\n[ctql] DROP TABLE \"users\" | () | 0.001 ms | 0 rows | sqlite://\x1b[2J\r"));
+    std::string long_accents;
+    for (int i = 0; i < 150; ++i) long_accents += "\xc3\xa9";
+    c(insert_into(users).set(users.name = long_accents));
+    REQUIRE(parameters.size() == 3);
+    CHECK(parameters[1] ==
+          R"(('x\n[ctql] DROP TABLE "users" | () | 0.001 ms | 0 rows | sqlite://\x1b[2J\r'))");
+    for (const auto& line : parameters) CHECK(line.find_first_of("\n\r\x1b") == std::string::npos);
+    // Cut after 200 bytes at most, on a character boundary.
+    CHECK(parameters[2].size() == 2 + 200 + 3 + 2);
+    CHECK(parameters[2].substr(parameters[2].size() - 7) == "\xc3\xa9...')");
+}
+
 TEST_CASE("a slow-statement threshold logs only slower statements") {
     int logged = 0;
     engine_options options;
@@ -297,4 +320,32 @@ TEST_CASE("a malformed URL is an error that says what is wrong, without the pass
         CHECK_THAT(e.what(), Catch::Contains("port"));
     }
     CHECK_THROWS_WITH(create_engine("sqlite://?pool_size=many"), Catch::Contains("pool_size=many"));
+}
+
+TEST_CASE("an SQLite URL opens the file its decoded path names, with or without a query", "[engine][url]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("ctql_url_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"a%2541.db?mode=rwc", "a%41.db"},  // an encoded '%' stays a '%'
+        {"my%3Fdb.db", "my?db.db"},          // an encoded '?' is part of the name
+        {"my%3Fdb2.db?mode=rwc", "my?db2.db"},
+        {"x%26y.db?mode=rwc", "x&y.db"},
+        {"amp.db?x=1%26mode%3Dro", "amp.db"},  // an encoded '&' in a value adds no URI parameter (mode=ro)
+        {"h%23sh.db", "h#sh.db"},
+        {"sp%20ace.db?cache=private", "sp ace.db"},
+    };
+    for (const auto& [written, file] : cases) {
+        INFO(written);
+        {
+            ctql::engine db = ctql::create_engine("sqlite:///" + (dir / written).string());
+            db.connect().execute(ctql::verbatim{"CREATE TABLE t (x INTEGER)"});
+        }
+        CHECK(fs::exists(dir / file));
+    }
+    // A query argument still reaches SQLite: mode=ro refuses to create the file.
+    CHECK_THROWS_AS(ctql::create_engine("sqlite:///" + (dir / "absent.db?mode=ro").string()).connect(),
+                    ctql::operational_error);
+    CHECK_FALSE(fs::exists(dir / "absent.db"));
+    fs::remove_all(dir);
 }

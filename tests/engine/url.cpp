@@ -251,7 +251,8 @@ TEST_CASE("query_value answers with the first occurrence; is_memory only for sql
     STATIC_REQUIRE(url::is_engine_option("pool_size"));
     STATIC_REQUIRE(url::is_engine_option("busy_timeout"));
     STATIC_REQUIRE_FALSE(url::is_engine_option("sslmode"));
-    STATIC_REQUIRE(url::engine_option_keys.size() == 7);
+    STATIC_REQUIRE(url::is_engine_option("pool_reset_on_return"));
+    STATIC_REQUIRE(url::engine_option_keys.size() == 8);
 }
 
 TEST_CASE("resolve_password takes the password from an environment variable", "[engine][url]") {

@@ -62,3 +62,26 @@ TEST_CASE("condition value types are optional when an operand is nullable") {
     STATIC_REQUIRE(std::is_same_v<value_type_of<decltype(users.name == "a")>, bool>);
     STATIC_REQUIRE(std::is_same_v<value_type_of<decltype(users.email.is_null())>, bool>);
 }
+
+TEST_CASE("a comparison inside a comparison is parenthesised on either side") {
+    STATIC_REQUIRE(where_text((users.score > 1.0) == users.active) == R"(("users"."score" > $1) = "users"."active")");
+    STATIC_REQUIRE(where_text(users.active == (users.score > 1.0)) == R"("users"."active" = ("users"."score" > $1))");
+    STATIC_REQUIRE(where_text((users.id < 3) != (users.score >= 2.0)) ==
+                   R"(("users"."id" < $1) <> ("users"."score" >= $2))");
+    STATIC_REQUIRE(where_text(users.name.like("A%") == users.active) == R"(("users"."name" LIKE $1) = "users"."active")");
+    STATIC_REQUIRE(where_text(users.email.is_null() == users.active) == R"(("users"."email" IS NULL) = "users"."active")");
+    STATIC_REQUIRE(where_text(is_null(users.score > 1.0)) == R"(("users"."score" > $1) IS NULL)");
+    STATIC_REQUIRE(where_text(users.id.between(1, 2) == users.active) ==
+                   R"(("users"."id" BETWEEN $1 AND $2) = "users"."active")");
+    STATIC_REQUIRE(where_text((!users.active) == users.active) == R"((NOT "users"."active") = "users"."active")");
+}
+
+TEST_CASE("aggregates render with the same result types in both dialects") {
+    using all = decltype(select(sum(all_types.i32), sum(all_types.i64), sum(all_types.f32), sum(all_types.f64),
+                                avg(all_types.i64), avg(all_types.f64))
+                             .from(all_types));
+    STATIC_REQUIRE(all::sql<sqlite_d>() ==
+                   R"(SELECT SUM("all_types"."i32"), SUM("all_types"."i64"), SUM("all_types"."f32"), SUM("all_types"."f64"), AVG("all_types"."i64"), AVG("all_types"."f64") FROM "all_types")");
+    STATIC_REQUIRE(all::sql<postgres_d>() ==
+                   R"(SELECT CAST(SUM("all_types"."i32") AS BIGINT), CAST(SUM("all_types"."i64") AS BIGINT), SUM(CAST("all_types"."f32" AS DOUBLE PRECISION)), SUM("all_types"."f64"), CAST(AVG("all_types"."i64") AS DOUBLE PRECISION), AVG("all_types"."f64") FROM "all_types")");
+}

@@ -10,17 +10,59 @@
 
 #include "../test_schema.hpp"
 
+// Every replaceable form of new and delete is counted or paired here: with
+// only some of them replaced, memory from the library's operator new[] or
+// nothrow new would reach this delete (a mismatch AddressSanitizer reports).
 namespace {
 std::atomic<long> allocations{0};
+
+void* counted_allocation(std::size_t size) noexcept {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    return std::malloc(size == 0 ? 1 : size);
 }
+void* counted_aligned_allocation(std::size_t size, std::align_val_t alignment) noexcept {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    const auto align = static_cast<std::size_t>(alignment);
+    return std::aligned_alloc(align, (size + align - 1) / align * align);
+}
+}  // namespace
 
 void* operator new(std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    if (void* p = counted_allocation(size)) return p;
     throw std::bad_alloc();
 }
+void* operator new[](std::size_t size) {
+    if (void* p = counted_allocation(size)) return p;
+    throw std::bad_alloc();
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_allocation(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_allocation(size); }
+void* operator new(std::size_t size, std::align_val_t alignment) {
+    if (void* p = counted_aligned_allocation(size, alignment)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t size, std::align_val_t alignment) {
+    if (void* p = counted_aligned_allocation(size, alignment)) return p;
+    throw std::bad_alloc();
+}
+void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+    return counted_aligned_allocation(size, alignment);
+}
+void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+    return counted_aligned_allocation(size, alignment);
+}
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace ctql;
 
@@ -76,4 +118,37 @@ const std::int64_t rows_counted_at_startup = [] {
 
 TEST_CASE("statements run while globals are initialised keep their own prepared statements") {
     CHECK(rows_counted_at_startup == 1);
+}
+
+namespace {
+// Sixty-four statement types this connection has never run, so running them
+// makes the connection's statement cache grow.
+template <std::size_t... N>
+std::int64_t run_new_statements(sqlite::connection& db, std::index_sequence<N...>) {
+    return (db(select(count()).from(users).limit<N + 1>()).front() + ...);
+}
+}  // namespace
+
+TEST_CASE("running statements not used before while rows are being read leaves the open result intact") {
+    sqlite::connection db{":memory:"};
+    db(create_table(users));
+    for (int i = 0; i < 3; ++i) db(insert_into(users).set(users.name = "u" + std::to_string(i)));
+
+    std::vector<std::string> names;
+    std::int64_t counted = 0;
+    {
+        auto rows = db(select(users.name).from(users).order_by(users.id));
+        for (const auto& name : rows) {
+            names.push_back(name);
+            counted += run_new_statements(db, std::make_index_sequence<64>{});
+        }
+    }  // the result gives its statement back to the (grown) cache here
+    CHECK(names == std::vector<std::string>{"u0", "u1", "u2"});
+    CHECK(counted == 3 * 64 * 3);
+    // The select's cached statement is free again: running it twice in a row
+    // reuses the one prepared statement.
+    const std::size_t prepared = db.prepared_statements();
+    CHECK(db(select(users.name).from(users).order_by(users.id)).to_vector().size() == 3);
+    CHECK(db(select(users.name).from(users).order_by(users.id)).to_vector().size() == 3);
+    CHECK(db.prepared_statements() == prepared);
 }

@@ -3,7 +3,9 @@
 // (PEP 249), so that callers catch by meaning rather than by backend.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ctql {
 
@@ -75,5 +77,61 @@ class data_error : public database_error {
 public:
     using database_error::database_error;
 };
+
+namespace detail {
+
+inline void replace_all(std::string& text, std::string_view what, std::string_view with) {
+    if (what.empty()) return;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+        text.replace(at, what.size(), with);
+}
+
+// Hides the row values a database quotes in a DETAIL: PostgreSQL's
+// "Key (password)=(hunter2) already exists." and "Failing row contains (...)".
+inline void hide_quoted_row_values(std::string& detail) {
+    for (std::string_view opener : {std::string_view{")=("}, std::string_view{"contains ("}}) {
+        for (std::size_t at = detail.find(opener); at != std::string::npos; at = detail.find(opener, at)) {
+            const std::size_t begin = at + opener.size();
+            // The values end at the last ')': they may hold parentheses themselves.
+            std::size_t end = detail.rfind(')');
+            if (end == std::string::npos || end < begin) end = detail.size();
+            detail.replace(begin, end - begin, "***");
+            at = begin + 3;
+        }
+    }
+}
+
+// The details of an error raised by a statement that bound secret values
+// (columns declared ctql::secret, secret_param): neither those values nor
+// the row values quoted in DETAIL may reach an exception's text.
+inline error_details without_secrets(error_details d, const std::vector<std::string>& secrets) {
+    hide_quoted_row_values(d.detail);
+    for (const std::string& secret : secrets) {
+        replace_all(d.message, secret, "***");
+        replace_all(d.detail, secret, "***");
+        replace_all(d.hint, secret, "***");
+    }
+    return d;
+}
+
+// Rethrows the database_error being handled as the same class, its details transformed.
+template <class Transform>
+[[noreturn]] void rethrow_database_error(Transform&& transform) {
+    try {
+        throw;
+    } catch (const integrity_error& e) {
+        throw integrity_error(transform(e.details()));
+    } catch (const operational_error& e) {
+        throw operational_error(transform(e.details()));
+    } catch (const programming_error& e) {
+        throw programming_error(transform(e.details()));
+    } catch (const data_error& e) {
+        throw data_error(transform(e.details()));
+    } catch (const database_error& e) {
+        throw database_error(transform(e.details()));
+    }
+}
+
+}  // namespace detail
 
 }  // namespace ctql

@@ -37,10 +37,21 @@ namespace ctql {
 
 enum class backend_kind { sqlite, postgresql };
 
+// What a connection goes through when it returns to the pool, before the next
+// user gets it. A transaction left open is always rolled back first.
+enum class reset_on_return {
+    rollback,        // nothing more: session settings (SET ...) stay for the next user
+    reset_settings,  // PostgreSQL RESET ALL: every SET back to its default; prepared statements stay
+    discard_all,     // PostgreSQL DISCARD ALL: a fresh session (settings, temporary tables, prepared
+                     // statements, advisory locks, LISTEN); ctql prepares its statements again on use
+};
+
 struct engine_options {
     pool_options pool;
     echo_options echo;
     int sqlite_busy_timeout_ms = 5000;
+    // SQLite has no session settings to reset: there every policy rolls back only.
+    reset_on_return reset = reset_on_return::rollback;
 };
 
 // What an engine's pool holds right now.
@@ -90,35 +101,109 @@ struct engine_state {
     echo_options echo;
     std::unique_ptr<sqlite_pool> sqlite;
     std::unique_ptr<postgres_pool> postgres;
+
+    // A lost connection usually means the server restarted or failed over:
+    // the idle connections are as dead as the one that failed, so they are
+    // closed now instead of failing one by one at their next use.
+    void connection_lost() {
+        if (sqlite) sqlite->dispose();
+        if (postgres) postgres->dispose();
+    }
+};
+
+// One checkout from the pool, owned jointly by the connection and the
+// transactions begun on it: a transaction keeps its connection alive, so
+// neither moving the connection nor letting it go first can leave the
+// transaction pointing at nothing.
+struct session {
+    using handle_type = std::variant<sqlite_pool::handle, postgres_pool::handle>;
+
+    std::shared_ptr<engine_state> state;
+    handle_type handle;
+    // The open transaction guards, outermost first, by serial number: a guard
+    // at level n is open while open_guards[n - 1] is its own number. Ending
+    // one ends those nested inside it too, as COMMIT and ROLLBACK do.
+    std::vector<std::uint64_t> open_guards;
+    std::uint64_t guards_made = 0;
+
+    std::size_t open_guard(std::uint64_t& serial) {
+        serial = ++guards_made;
+        open_guards.push_back(serial);
+        return open_guards.size();
+    }
+
+    template <class F>
+    decltype(auto) with_backend(F&& f) {
+        try {
+            return std::visit([&](auto& h) -> decltype(auto) { return f(*h); }, handle);
+        } catch (const operational_error&) {
+            discard_if_lost();
+            throw;
+        }
+    }
+
+    void discard_if_lost() {
+        auto* pg = std::get_if<postgres_pool::handle>(&handle);
+        if (pg == nullptr || (*pg)->is_open() || pg->invalidated()) return;
+        pg->invalidate();
+        state->connection_lost();
+    }
+
+    bool backend_in_transaction() {
+        return std::visit([](auto& h) { return h->is_open() && h->in_transaction(); }, handle);
+    }
 };
 }  // namespace detail
 
-class connection;
-
-// Rolls back unless committed. Made by connection::begin() (BEGIN / COMMIT)
-// or begin_nested() (SAVEPOINT / RELEASE, inside an outer transaction).
+// A transaction guard: rolls back unless committed. Made by
+// connection::begin() (BEGIN / COMMIT) or begin_nested() (SAVEPOINT /
+// RELEASE, inside an outer transaction). It shares its connection's checkout,
+// so it stays valid when the connection is moved or destroyed first.
 class transaction {
 public:
     transaction(transaction&& other) noexcept
-        : conn_(std::exchange(other.conn_, nullptr)), savepoint_(std::move(other.savepoint_)) {}
+        : session_(std::move(other.session_)),
+          level_(other.level_),
+          serial_(other.serial_),
+          savepoint_(std::move(other.savepoint_)) {}
     transaction& operator=(transaction&&) = delete;
     transaction(const transaction&) = delete;
     ~transaction();
 
+    // Throws unless the transaction really committed, and then it has ended.
+    // If the commit failed and the database still holds the transaction open
+    // (SQLite's SQLITE_BUSY), it stays active: commit() may be tried again.
     void commit();
+    // Ends the transaction; nothing to do if the database already rolled it back.
     void rollback();
-    bool active() const { return conn_ != nullptr; }
+    // Open here and in the database: false once committed or rolled back, and
+    // when the database rolled the transaction back by itself (SQLite after
+    // SQLITE_FULL or SQLITE_IOERR, a lost connection).
+    bool active() const;
 
 private:
     friend class connection;
-    transaction(connection& c, std::string savepoint) : conn_(&c), savepoint_(std::move(savepoint)) {}
+    transaction(std::shared_ptr<detail::session> s, std::string savepoint)
+        : session_(std::move(s)), savepoint_(std::move(savepoint)) {
+        level_ = session_->open_guard(serial_);
+    }
 
-    connection* conn_;
+    // Committed, rolled back, or ended with an enclosing transaction.
+    bool ended() const {
+        return session_ == nullptr || session_->open_guards.size() < level_ ||
+               session_->open_guards[level_ - 1] != serial_;
+    }
+    void end() noexcept;
+
+    std::shared_ptr<detail::session> session_;
+    std::size_t level_ = 0;
+    std::uint64_t serial_ = 0;
     std::string savepoint_;  // empty for the outermost transaction
 };
 
-// A connection checked out of an engine's pool; it goes back when destroyed.
-// One that broke (its server went away) is discarded instead of reused.
+// A connection checked out of an engine's pool; it goes back when destroyed
+// (and when the last transaction begun on it has ended). One that broke (its
+// server went away) is discarded instead of reused.
 class connection {
 public:
     connection(connection&&) noexcept = default;
@@ -151,50 +236,56 @@ public:
     // ctql::postgres::connection&): for streaming, pipelines, struct mapping.
     template <class F>
     decltype(auto) with_backend(F&& f) {
-        try {
-            return std::visit([&](auto& h) -> decltype(auto) { return f(*h); }, handle_);
-        } catch (const operational_error&) {
-            discard_if_broken();
-            throw;
-        }
+        return session_->with_backend(std::forward<F>(f));
     }
 
     void execute(verbatim text) {
+        ensure_transaction_intact();
         with_backend([&](auto& backend) { backend.execute(text); });
     }
 
     transaction begin() {
-        execute(verbatim{"BEGIN"});
-        return transaction{*this, {}};
+        if (session_->backend_in_transaction())
+            throw interface_error("ctql: begin() on a connection that is already in a transaction; use "
+                                  "begin_nested() for a savepoint inside it");
+        with_backend([](auto& backend) { backend.execute(verbatim{"BEGIN"}); });
+        session_->open_guards.clear();  // guards left from a transaction ended by hand
+        return transaction{session_, {}};
     }
     transaction begin_nested() {
-        std::string name = "ctql_savepoint_" + std::to_string(++savepoints_);
-        execute(verbatim{"SAVEPOINT " + name});
-        return transaction{*this, std::move(name)};
+        ensure_transaction_intact();
+        std::string name = "ctql_savepoint_" + std::to_string(session_->guards_made + 1);
+        with_backend([&](auto& backend) { backend.execute(verbatim{"SAVEPOINT " + name}); });
+        return transaction{session_, std::move(name)};
     }
 
-    backend_kind backend() const { return state_->kind; }
-    bool in_transaction() const {
-        return std::visit([](const auto& h) { return h->in_transaction(); }, handle_);
-    }
+    backend_kind backend() const { return session_->state->kind; }
+    bool in_transaction() const { return session_->backend_in_transaction(); }
 
 private:
     friend class engine;
-    friend class transaction;
-    using handle_type = std::variant<detail::sqlite_pool::handle, detail::postgres_pool::handle>;
 
-    connection(std::shared_ptr<detail::engine_state> state, handle_type handle)
-        : state_(std::move(state)), handle_(std::move(handle)) {}
+    connection(std::shared_ptr<detail::engine_state> state, detail::session::handle_type handle)
+        : session_(std::make_shared<detail::session>(detail::session{std::move(state), std::move(handle), {}, 0})) {}
 
-    void discard_if_broken() {
-        if (auto* pg = std::get_if<detail::postgres_pool::handle>(&handle_); pg != nullptr && !(*pg)->is_open())
-            pg->invalidate();
+    // Inside a transaction guard the database must still hold the transaction
+    // open: if it rolled back by itself (SQLite after SQLITE_FULL), the next
+    // statement would run on its own and commit at once, outside everything
+    // the caller believes is one transaction.
+    void ensure_transaction_intact() {
+        if (session_->open_guards.empty() || session_->backend_in_transaction()) return;
+        error_details d;
+        d.message = "ctql: the database rolled back this connection's transaction after an earlier error, so this "
+                    "statement was not run (it would have committed on its own); roll the transaction back and "
+                    "start a new one";
+        throw operational_error(std::move(d));
     }
 
     // Runs `run` on the backend, logging it when echo is on.
     template <class Run, class Statement, class... Arguments>
     auto logged(Run&& run, const Statement& stmt, const Arguments&... args) {
-        if (!state_->echo.enabled) return with_backend(run);
+        ensure_transaction_intact();
+        if (!session_->state->echo.enabled) return with_backend(run);
         const auto start = std::chrono::steady_clock::now();
         try {
             auto out = with_backend(run);
@@ -212,25 +303,30 @@ private:
     template <class Statement, class... Arguments>
     void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
              const Arguments&... args) {
-        const echo_options& echo = state_->echo;
+        const detail::engine_state& state = *session_->state;
+        const echo_options& echo = state.echo;
         if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
         const std::string parameters = detail::format_parameters(stmt, args...);
-        const std::string_view sql = state_->kind == backend_kind::sqlite
-                                         ? Statement::template sql<dialect::sqlite>()
-                                         : Statement::template sql<dialect::postgres>();
+        const std::string_view sql = state.kind == backend_kind::sqlite ? Statement::template sql<dialect::sqlite>()
+                                                                        : Statement::template sql<dialect::postgres>();
         // The error text names the SQL already; only its first line goes into the log.
-        const std::string_view first_line = error.substr(0, error.find('\n'));
-        statement_event event{state_->display, sql, parameters, took, count, first_line};
+        const std::string first_line = detail::printable(error.substr(0, error.find('\n')));
+        statement_event event{state.display, sql, parameters, took, count, first_line};
         (echo.sink ? echo.sink : stderr_sink())(event);
     }
 
-    std::shared_ptr<detail::engine_state> state_;
-    handle_type handle_;
-    int savepoints_ = 0;
+    std::shared_ptr<detail::session> session_;
 };
 
+inline bool transaction::active() const { return !ended() && session_->backend_in_transaction(); }
+
+inline void transaction::end() noexcept {
+    session_->open_guards.resize(level_ - 1);
+    session_.reset();  // the last owner returns the connection to the pool
+}
+
 inline transaction::~transaction() {
-    if (conn_ == nullptr) return;
+    if (ended()) return;
     try {
         rollback();
     } catch (...) {
@@ -239,20 +335,59 @@ inline transaction::~transaction() {
 }
 
 inline void transaction::commit() {
-    if (conn_ == nullptr) throw interface_error("ctql: commit() on a transaction that already ended");
-    connection* c = std::exchange(conn_, nullptr);
-    c->execute(verbatim{savepoint_.empty() ? std::string("COMMIT") : "RELEASE SAVEPOINT " + savepoint_});
+    if (ended()) throw interface_error("ctql: commit() on a transaction that already ended");
+    detail::session& s = *session_;
+    s.with_backend([&](auto& backend) {
+        if (!backend.is_open() || !backend.in_transaction()) {
+            end();
+            error_details d;
+            d.message = "ctql: nothing was committed: the database rolled this transaction back after an earlier "
+                        "error (or lost the connection)";
+            throw operational_error(std::move(d));
+        }
+        if (!savepoint_.empty()) {
+            if (backend.in_failed_transaction()) {
+                error_details d;
+                d.sqlstate = "25P02";
+                d.message = "ctql: cannot release the savepoint: a statement inside it failed; roll the savepoint "
+                            "back (rollback(), or let the guard go) and the outer transaction can go on";
+                throw operational_error(std::move(d));
+            }
+            backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
+            end();
+            return;
+        }
+        try {
+            backend.commit();  // throws if PostgreSQL turned it into a ROLLBACK
+        } catch (...) {
+            if (!backend.is_open() || !backend.in_transaction()) end();
+            throw;
+        }
+        end();
+    });
 }
 
 inline void transaction::rollback() {
-    if (conn_ == nullptr) throw interface_error("ctql: rollback() on a transaction that already ended");
-    connection* c = std::exchange(conn_, nullptr);
-    if (savepoint_.empty()) {
-        c->execute(verbatim{"ROLLBACK"});
-    } else {
-        c->execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
-        c->execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
-    }
+    if (ended()) throw interface_error("ctql: rollback() on a transaction that already ended");
+    detail::session& s = *session_;
+    s.with_backend([&](auto& backend) {
+        if (!backend.is_open() || !backend.in_transaction()) {
+            end();  // the database has rolled it back already
+            return;
+        }
+        try {
+            if (savepoint_.empty()) {
+                backend.execute(verbatim{"ROLLBACK"});
+            } else {
+                backend.execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
+                backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
+            }
+        } catch (...) {
+            end();
+            throw;
+        }
+        end();
+    });
 }
 
 class engine {
@@ -348,27 +483,43 @@ inline void apply_url_options(const url& address, engine_options& options) {
             options.echo.enabled = boolean_option(address, key, value);
         } else if (key == "busy_timeout") {
             options.sqlite_busy_timeout_ms = static_cast<int>(integer_option(address, key, value));
+        } else if (key == "pool_reset_on_return") {
+            if (value == "rollback") options.reset = reset_on_return::rollback;
+            else if (value == "reset") options.reset = reset_on_return::reset_settings;
+            else if (value == "discard") options.reset = reset_on_return::discard_all;
+            else bad_option(address, key, value, "rollback, reset or discard");
         }
     }
 }
 
-// What sqlite3_open_v2 gets: a plain path, or a file: URI when the URL has
-// query arguments for SQLite (mode=ro, cache=shared, ...).
+// What sqlite3_open_v2 gets: a file: URI carrying the URL's query arguments
+// for SQLite (mode=ro, cache=shared, ...). The path and the arguments were
+// percent-decoded when the URL was read, so they are encoded again: a '%',
+// '?', '#' or '&' in a file name must stay part of the name.
 inline std::string sqlite_target(const url& address) {
     if (address.is_memory()) return ":memory:";
-    std::string uri_query;
+    using url_text::percent_encode;
+    // "file:" + "//" + "/abs" keeps a path that begins "//" from reading as a host.
+    std::string target = "file:" + std::string(address.database.starts_with('/') ? "//" : "") +
+                         percent_encode(address.database, "/");
+    char separator = '?';
     for (const auto& [key, value] : address.query) {
         if (url::is_engine_option(key)) continue;
-        uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
+        target.append(1, separator).append(percent_encode(key)).append("=").append(percent_encode(value));
+        separator = '&';
     }
-    if (uri_query.empty()) return address.database;
-    return "file:" + address.database + uri_query;
+    return target;
 }
 
-// A connection goes back to the pool with no transaction open.
+// A connection goes back to the pool with no transaction open, and with its
+// session reset as the engine's policy says.
 template <class Connection>
-void roll_back_open_transaction(Connection& c) {
+void reset_for_next_user(Connection& c, reset_on_return policy) {
     if (c.in_transaction()) c.execute(verbatim{"ROLLBACK"});
+    if constexpr (std::is_same_v<Connection, postgres::connection>) {
+        if (policy == reset_on_return::reset_settings) c.execute(verbatim{"RESET ALL"});
+        if (policy == reset_on_return::discard_all) c.discard_session();
+    }
 }
 
 template <class Connection>
@@ -403,16 +554,16 @@ inline engine create_engine(std::string_view text, engine_options options = {}) 
         state->sqlite = std::make_unique<detail::sqlite_pool>(
             [target, sqlite_options] { return sqlite::connection{target, sqlite_options}; }, options.pool,
             [](sqlite::connection& c) { return detail::ping(c); },
-            [](sqlite::connection& c) { detail::roll_back_open_transaction(c); });
+            [reset = options.reset](sqlite::connection& c) { detail::reset_for_next_user(c, reset); });
     } else {
         state->kind = backend_kind::postgresql;
         const std::string conninfo = address.libpq_conninfo();
         state->postgres = std::make_unique<detail::postgres_pool>(
             [conninfo] { return postgres::connection{conninfo}; }, options.pool,
             [](postgres::connection& c) { return c.is_open() && detail::ping(c); },
-            [](postgres::connection& c) {
+            [reset = options.reset](postgres::connection& c) {
                 if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
-                detail::roll_back_open_transaction(c);
+                detail::reset_for_next_user(c, reset);
             });
     }
     state->address = std::move(address);

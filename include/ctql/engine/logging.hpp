@@ -13,11 +13,14 @@
 #include <fmt/format.h>
 
 #include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/printable_text.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/parameter.hpp>
 
 namespace ctql {
 
+// Every text in an event is printable: control characters in values and
+// messages arrive escaped (see core/printable_text.hpp), so one event is one line.
 struct statement_event {
     std::string_view database;    // the engine's URL, password hidden
     std::string_view sql;         // the statement text (never values)
@@ -92,11 +95,7 @@ private:
             else out += "NULL";
         } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::string_view>) {
             out += '\'';
-            for (char c : std::string_view(v).substr(0, 200)) {
-                if (c == '\'') out += '\'';
-                out += c;
-            }
-            if (v.size() > 200) out += "...";
+            append_printable(out, v, 200, '\'');
             out += '\'';
         } else if constexpr (std::is_same_v<V, blob>) {
             out += fmt::format("<{} bytes>", v.size());

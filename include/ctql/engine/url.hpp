@@ -71,7 +71,7 @@ struct url {
         std::string_view{"pool_size"},     std::string_view{"max_overflow"},
         std::string_view{"pool_timeout"},  std::string_view{"pool_recycle"},
         std::string_view{"pool_pre_ping"}, std::string_view{"echo"},
-        std::string_view{"busy_timeout"},
+        std::string_view{"busy_timeout"},  std::string_view{"pool_reset_on_return"},
     };
 
     static constexpr bool is_engine_option(std::string_view key) {
@@ -151,8 +151,32 @@ constexpr bool looks_like_ipv6(std::string_view s) {
            });
 }
 
-// Query keys whose values are secrets as much as the URL's own password.
-constexpr bool is_secret_key(std::string_view key) { return key == "password" || key == "sslpassword"; }
+// Query keys whose values are secrets as much as the URL's own password, in
+// any letter case (libpq refuses "PASSWORD", but only after it was quoted).
+constexpr bool is_secret_key(std::string_view key) {
+    const auto equals_folded = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if ((a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i]) != lower[i]) return false;
+        return true;
+    };
+    return equals_folded(key, "password") || equals_folded(key, "sslpassword");
+}
+
+// A query key as the parser will read it (percent-decoded), so that
+// "pass%77ord" is recognised as the secret key it is; malformed escapes stay.
+inline std::string decoded_key(std::string_view key) {
+    std::string out;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == '%' && i + 2 < key.size() && hex_value(key[i + 1]) >= 0 && hex_value(key[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(key[i + 1]) * 16 + hex_value(key[i + 2]));
+            i += 2;
+        } else {
+            out += key[i];
+        }
+    }
+    return out;
+}
 
 inline std::string percent_encode(std::string_view s, std::string_view keep = {}) {
     static constexpr char digits[] = "0123456789ABCDEF";
@@ -186,10 +210,41 @@ inline void mask_query_secrets(std::string_view s, std::size_t question, layout&
     for (std::size_t begin = question + 1; begin <= s.size();) {
         auto end = std::min(s.find('&', begin), s.size());
         auto pair = s.substr(begin, end - begin);
-        if (auto eq = pair.find('='); eq != npos && is_secret_key(pair.substr(0, eq)))
+        if (auto eq = pair.find('='); eq != npos && is_secret_key(decoded_key(pair.substr(0, eq))))
             l.masked.emplace_back(begin + eq + 1, end);
         begin = end + 1;
     }
+}
+
+// The rules above read a well-formed URL; a malformed one ("us[er:pw@h",
+// "[u]:pw@h") may be read otherwise, and its error message must still not
+// show a password. So messages also hide, more widely, whatever could be
+// one: from the first ':' of the authority (after a leading [IPv6] host) to
+// the last '@', or without an '@' a "port" that is not a number. Only
+// messages about malformed URLs use these spans; valid URLs print from
+// their parsed parts.
+inline void mask_like_a_password(std::string_view s, std::size_t authority, layout& l) {
+    std::size_t from = authority;
+    if (s.substr(authority, 1) == "[")
+        if (auto close = s.find(']', authority); close != npos) from = close + 1;
+    const auto colon = s.find(':', from);
+    if (colon == npos) return;
+    if (auto at = s.rfind('@'); at != npos && at > colon) {
+        l.masked.emplace_back(colon + 1, at);
+    } else {
+        auto end = std::min(s.find_first_of("/?", colon), s.size());
+        if (end > colon + 1 && !all_digits(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
+    }
+    // Kept in order and without overlaps, as echo() and column() expect.
+    std::sort(l.masked.begin(), l.masked.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (auto span : l.masked) {
+        if (!merged.empty() && span.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, span.second);
+        else
+            merged.push_back(span);
+    }
+    l.masked = std::move(merged);
 }
 
 inline layout locate(std::string_view s) {
@@ -227,6 +282,7 @@ inline layout locate(std::string_view s) {
         if (end > stop + 1 && !all_digits(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
     }
     mask_query_secrets(s, s.find('?', l.userinfo_end == npos ? authority : l.userinfo_end), l);
+    mask_like_a_password(s, authority, l);
     return l;
 }
 

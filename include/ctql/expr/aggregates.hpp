@@ -5,6 +5,7 @@
 #include <optional>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -31,7 +32,7 @@ struct aggregate : detail::expression_tag {
     static constexpr void render(Writer& w) {
         w.put(Function::name);
         w.put(Distinct ? "(DISTINCT " : "(");
-        Operand::render(w);
+        render::node<Operand>(w);
         w.put(')');
     }
     template <class Visitor>

@@ -3,6 +3,7 @@
 #include <utility>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -16,7 +17,7 @@ struct assignment {
 
     template <class Writer>
     static constexpr void render_value(Writer& w) {
-        Value::render(w);
+        render::node<Value>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {

@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <ctql/core/type_list.hpp>
 #include <ctql/core/value_types.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -51,7 +52,7 @@ constexpr void render_operand(Writer& w, int parent_precedence, bool parenthesis
     const bool wrap = Node::precedence < parent_precedence ||
                       (parenthesise_equal && Node::precedence == parent_precedence);
     if (wrap) w.put('(');
-    Node::render(w);
+    render::node<Node>(w);
     if (wrap) w.put(')');
 }
 

@@ -39,9 +39,15 @@ struct binary_expression : detail::expression_tag {
     Left left;
     Right right;
 
+    // SQL comparisons do not chain: PostgreSQL rejects `a > b = c`, and SQLite
+    // reads it by its own ranking (`=` below `>`). So an operand that is itself
+    // a comparison is parenthesised on either side; the other operators are
+    // left-associative, and only an equal-ranked right operand needs them.
+    static constexpr bool non_associative = Op::precedence == ctql::precedence::comparison;
+
     template <class Writer>
     static constexpr void render(Writer& w) {
-        detail::render_operand<Left>(w, precedence, false);
+        detail::render_operand<Left>(w, precedence, non_associative);
         w.put(Op::token);
         detail::render_operand<Right>(w, precedence, true);
     }

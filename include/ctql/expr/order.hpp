@@ -1,6 +1,7 @@
 #pragma once
 // ORDER BY items: asc() / desc().
 #include <ctql/expr/expression.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -14,7 +15,7 @@ struct order_item {
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        Operand::render(w);
+        render::node<Operand>(w);
         w.put(Descending ? " DESC" : " ASC");
     }
     template <class Visitor>

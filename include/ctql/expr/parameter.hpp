@@ -118,13 +118,17 @@ constexpr const auto& argument_value(const argument_list<Arguments...>& args) {
 
 // The argument for a parameter, as the parameter's declared type: a statement
 // is prepared once, so every call must send its values with the same types.
+// A NULL argument becomes an empty optional of the declared type, so that it
+// is sent typed (PostgreSQL cannot infer the type of an untyped NULL).
 template <class Parameter, class... Arguments>
 constexpr decltype(auto) parameter_value(const argument_list<Arguments...>& args) {
     const auto& v = argument_value<Parameter::name>(args);
     using given = std::remove_cvref_t<decltype(v)>;
     using declared = typename Parameter::value_type;
     using base = base_type_t<declared>;
-    if constexpr (std::is_same_v<given, null_t> || std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
+    if constexpr (std::is_same_v<given, null_t>) {
+        return declared();
+    } else if constexpr (std::is_same_v<given, declared> || !std::is_arithmetic_v<base>) {
         return v;
     } else if constexpr (requires { v.has_value(); }) {
         return v ? declared(static_cast<base>(*v)) : declared();

@@ -6,6 +6,7 @@
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/operators.hpp>
 #include <ctql/expr/rules.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -66,7 +67,7 @@ struct in_list : detail::expression_tag {
         detail::render_operand<Operand>(w, precedence, true);
         w.put(" IN (");
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
         w.put(')');
     }
     template <class Visitor>

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 namespace ctql::render {
 
@@ -50,6 +51,17 @@ struct writer {
     }
     constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
 };
+
+// Renders an expression node as the writer's dialect spells it: the dialect's
+// own `render(writer, std::type_identity<Node>)` where it has one (a dialect
+// difference lives in dialect/, as an override of one node), else the node's.
+template <class Node, class Writer>
+constexpr void node(Writer& w) {
+    if constexpr (requires { Writer::dialect::render(w, std::type_identity<Node>{}); })
+        Writer::dialect::render(w, std::type_identity<Node>{});
+    else
+        Node::render(w);
+}
 
 // A node renders through `Node::template render<Writer>(writer)`; this turns
 // that into a constant array stored once in the binary per (node, dialect).

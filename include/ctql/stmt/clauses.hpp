@@ -7,6 +7,7 @@
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 #include <ctql/schema/table.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -33,7 +34,7 @@ struct list_clause {
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
         bool first = true;
-        ((w.put(first ? "" : ", "), Items::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -52,7 +53,7 @@ struct condition_clause {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Keyword::text);
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
@@ -118,7 +119,7 @@ struct join_item {
         w.put(Kind::text);
         w.identifier(Table::ctql_sql_name.view());
         w.put(" ON ");
-        Condition::render(w);
+        render::node<Condition>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {

@@ -17,6 +17,7 @@
 #include <ctql/schema/table.hpp>
 #include <ctql/stmt/clauses.hpp>
 #include <ctql/stmt/statement.hpp>
+#include <ctql/render/writer.hpp>
 
 namespace ctql {
 
@@ -85,7 +86,7 @@ struct select_list {
     template <class Writer>
     static constexpr void render(Writer& w) {
         bool first = true;
-        ((w.put(first ? "" : ", "), Es::render(w), first = false), ...);
+        ((w.put(first ? "" : ", "), render::node<Es>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {

@@ -34,6 +34,7 @@
 #include <ctql/core/verbatim.hpp>
 #include <ctql/dialect/postgres.hpp>
 #include <ctql/expr/parameter.hpp>
+#include <ctql/expr/secret_values.hpp>
 #include <ctql/render/writer.hpp>
 #include <ctql/result/struct_mapping.hpp>
 #include <ctql/stmt/copy.hpp>
@@ -57,7 +58,8 @@ public:
         if (PQstatus(conn_) != CONNECTION_OK) {
             PGconn* failed = std::exchange(conn_, nullptr);
             error_details details;
-            details.message = "cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(failed));
+            details.message =
+                "cannot connect to PostgreSQL: " + detail::without_conninfo_secrets(trimmed(PQerrorMessage(failed)), conninfo);
             PQfinish(failed);
             throw operational_error(std::move(details));
         }
@@ -115,9 +117,14 @@ public:
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>&, Rows&& rows) {
         constexpr std::string_view sql = render::sql_text_v<copy_from_stdin<Table, Columns...>, dialect>;
         ensure_idle();
-        detail::copy_in_stream copy{conn_, std::string(sql)};
-        for (const auto& r : rows) write_row<Columns...>(copy, r);
-        return static_cast<std::int64_t>(copy.finish());
+        try {
+            detail::copy_in_stream copy{conn_, std::string(sql)};
+            for (const auto& r : rows) write_row<Columns...>(copy, r);
+            return static_cast<std::int64_t>(copy.finish());
+        } catch (const database_error&) {
+            if constexpr ((Columns::is_secret || ...)) rethrow_without_secrets({true, {}});
+            throw;
+        }
     }
 
     // Starts a batch of statements in pipeline mode; see pipeline_batch.
@@ -137,7 +144,43 @@ public:
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
     }
+    // COMMIT. PostgreSQL answers a COMMIT of a transaction in which a
+    // statement failed with ROLLBACK; that throws rather than pass for a commit.
+    void commit() {
+        ensure_idle();
+        constexpr std::string_view sql = "COMMIT";
+        detail::result_ptr r{PQexec(conn_, sql.data())};
+        try {
+            check(r.get(), sql);
+        } catch (const operational_error& e) {
+            if (is_open()) throw;
+            error_details d = e.details();
+            d.message = "the connection was lost during COMMIT, so whether the transaction was committed is "
+                        "unknown: " + d.message;
+            throw operational_error(std::move(d));
+        }
+        if (std::string_view(PQcmdStatus(r.get())) == "ROLLBACK") {
+            error_details d;
+            d.sqlstate = "25P02";
+            d.sql = std::string(sql);
+            d.message = "COMMIT did not commit: a statement of this transaction failed, so PostgreSQL rolled the "
+                        "whole transaction back and stored nothing of it. To carry on after a statement that may "
+                        "fail, run that statement in a savepoint (begin_nested()) and roll back only the savepoint";
+            throw operational_error(std::move(d));
+        }
+    }
+
+    // DISCARD ALL: the session as new (settings, temporary tables, prepared
+    // statements, advisory locks, LISTEN); statements are prepared again on next use.
+    void discard_session() {
+        execute(verbatim{"DISCARD ALL"});
+        prepared_.clear();
+    }
+
     bool in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+    // A statement failed inside the open transaction: PostgreSQL refuses
+    // everything but ROLLBACK (or ROLLBACK TO SAVEPOINT) until it ends.
+    bool in_failed_transaction() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
     bool is_open() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
     PGconn* native_handle() const { return conn_; }
 
@@ -160,6 +203,15 @@ private:
     void check(const PGresult* r, std::string_view sql) {
         const ExecStatusType status = r != nullptr ? PQresultStatus(r) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) detail::throw_result_error(r, conn_, sql);
+    }
+
+    // Rethrows the database_error being handled, scrubbed of the statement's
+    // secret values: PostgreSQL quotes row values in messages such as
+    // "Key (password)=(...) already exists".
+    [[noreturn]] static void rethrow_without_secrets(const ctql::detail::secret_values& secrets) {
+        if (!secrets.any) throw;
+        ctql::detail::rethrow_database_error(
+            [&](const error_details& d) { return ctql::detail::without_secrets(d, secrets.texts); });
     }
 
     // Calls f with the statement's binary parameter block.
@@ -202,7 +254,11 @@ private:
             r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
                                    params.param_formats(), 1));
         }, stmt, args...);
-        check(r.get(), sql);
+        try {
+            check(r.get(), sql);
+        } catch (const database_error&) {
+            rethrow_without_secrets(ctql::detail::secret_values_of(stmt, args...));
+        }
         if constexpr (returns_rows_v<Statement>) {
             return result<Statement>(std::move(r));
         } else {
@@ -327,6 +383,7 @@ private:
         kind what;
         std::string_view sql;
         std::size_t slot;
+        ctql::detail::secret_values secrets{};  // hidden from the statement's error, if it fails
     };
 
     template <class Statement, class... Arguments>
@@ -346,7 +403,7 @@ private:
                                     params.param_lengths(), params.param_formats(), 1) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
         }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot});
+        pending_.push_back({kind::query, sql, slot, ctql::detail::secret_values_of(stmt, args...)});
         flush();
         read_available(false);
     }
@@ -403,7 +460,11 @@ private:
                 if (front.what == kind::query) changed_.push_back(0);
                 if (!failure_ && status != PGRES_PIPELINE_ABORTED) {
                     try {
-                        detail::throw_result_error(r.get(), c_.conn_, front.sql);
+                        try {
+                            detail::throw_result_error(r.get(), c_.conn_, front.sql);
+                        } catch (const database_error&) {
+                            connection::rethrow_without_secrets(front.secrets);
+                        }
                     } catch (...) {
                         failure_ = std::current_exception();
                     }

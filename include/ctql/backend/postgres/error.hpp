@@ -37,6 +37,17 @@ inline std::string trim_trailing_space(std::string_view s) {
     return std::string(s);
 }
 
+// libpq notices a server that vanished without a goodbye (pg_ctl stop -m
+// immediate, a killed process, a cut network) only on its next read: the
+// failed statement reports "server closed the connection unexpectedly" with no
+// SQLSTATE while PQstatus() still says CONNECTION_OK. Reading once more
+// settles it, and from then on PQstatus() says CONNECTION_BAD.
+inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
+    if (conn == nullptr) return true;
+    if (sqlstate.empty() && PQstatus(conn) == CONNECTION_OK) PQconsumeInput(conn);
+    return PQstatus(conn) == CONNECTION_BAD;
+}
+
 [[noreturn]] inline void throw_categorised(error_category category, error_details d) {
     switch (category) {
         case error_category::integrity: throw integrity_error(std::move(d));
@@ -68,10 +79,51 @@ inline std::string trim_trailing_space(std::string_view s) {
         d.message = std::string("statement ended with status ") + PQresStatus(PQresultStatus(result));
     }
     if (d.message.empty()) d.message = "PostgreSQL statement failed without a message (out of memory?)";
-    const bool connection_bad = conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+    const bool connection_bad = connection_lost(conn, d.sqlstate);
     // Classified before the call: the argument moved from `d` may be built first.
     const error_category category = classify_sqlstate(d.sqlstate, connection_bad);
     throw_categorised(category, std::move(d));
+}
+
+// libpq's message about a connection string it could not use may quote
+// pieces of that string, a password among them. Where the string parses, each
+// password it holds is hidden wherever it is quoted; where it does not, no one
+// can tell where a password ends, so every quoted piece that is not a keyword
+// is hidden.
+inline std::string without_conninfo_secrets(std::string message, const std::string& conninfo) {
+    char* parse_error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
+    PQfreemem(parse_error);
+    if (options != nullptr) {
+        for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+            const std::string_view keyword = o->keyword;
+            if (o->val != nullptr && (keyword == "password" || keyword == "sslpassword"))
+                ctql::detail::replace_all(message, o->val, "***");
+        }
+        PQconninfoFree(options);
+        return message;
+    }
+    const auto is_keyword = [](std::string_view word) {
+        if (word == "=") return true;
+        PQconninfoOption* defaults = PQconndefaults();
+        bool found = false;
+        for (const PQconninfoOption* o = defaults; o != nullptr && o->keyword != nullptr && !found; ++o)
+            found = word == o->keyword;
+        PQconninfoFree(defaults);
+        return found;
+    };
+    std::string out;
+    for (std::size_t at = 0;;) {
+        const std::size_t open = message.find('"', at);
+        const std::size_t close = open == std::string::npos ? open : message.find('"', open + 1);
+        if (close == std::string::npos) {
+            out.append(message, at, std::string::npos);
+            return out;
+        }
+        const std::string_view quoted = std::string_view(message).substr(open + 1, close - open - 1);
+        out.append(message, at, open + 1 - at).append(is_keyword(quoted) ? quoted : "***").append("\"");
+        at = close + 1;
+    }
 }
 
 // For failures outside a statement: connecting, sending, flushing.

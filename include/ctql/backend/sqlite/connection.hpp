@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <ranges>
 #include <string>
 #include <string_view>
@@ -121,10 +122,18 @@ public:
     // How many distinct statements this connection has prepared and kept.
     std::size_t prepared_statements() const {
         std::size_t n = 0;
-        for (const auto& entry : cache_) n += entry.st != nullptr ? 1 : 0;
+        for (const auto& entry : cache_) n += entry && entry->st != nullptr ? 1 : 0;
         return n;
     }
     bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+    // SQLite has no aborted-transaction state: after a failed statement the
+    // transaction either goes on or was rolled back whole (in_transaction()
+    // is false then).
+    static constexpr bool in_failed_transaction() { return false; }
+    bool is_open() const { return db_ != nullptr; }
+    // COMMIT. When it fails with SQLITE_BUSY the transaction stays open
+    // (in_transaction()) and the commit may be tried again.
+    void commit() { execute(verbatim{"COMMIT"}); }
     sqlite3* native_handle() const { return db_; }
 
 private:
@@ -181,7 +190,8 @@ private:
 
     std::pair<sqlite3_stmt*, bool*> acquire_slot(std::size_t slot, std::string_view sql) {
         if (slot >= cache_.size()) cache_.resize(slot + 1);
-        cache_entry& entry = cache_[slot];
+        if (!cache_[slot]) cache_[slot] = std::make_unique<cache_entry>();
+        cache_entry& entry = *cache_[slot];
         if (entry.st == nullptr) entry.st = prepare(sql);
         if (!entry.busy) {
             entry.busy = true;
@@ -245,14 +255,18 @@ private:
 
     void close() noexcept {
         if (db_ == nullptr) return;
-        for (auto& entry : cache_) sqlite3_finalize(entry.st);
+        for (auto& entry : cache_)
+            if (entry) sqlite3_finalize(entry->st);
         cache_.clear();
         sqlite3_close_v2(db_);
         db_ = nullptr;
     }
 
     sqlite3* db_ = nullptr;
-    std::vector<cache_entry> cache_;
+    // Entries live on the heap, each at a fixed address: an open result's
+    // lease points at its entry's `busy` flag, and running a statement not
+    // yet used while rows are being read grows this vector.
+    std::vector<std::unique_ptr<cache_entry>> cache_;
 };
 
 }  // namespace ctql::sqlite

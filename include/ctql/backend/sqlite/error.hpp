@@ -47,6 +47,11 @@ namespace ctql::sqlite::detail {
         case SQLITE_MISMATCH:
         case SQLITE_TOOBIG:
             throw data_error(std::move(details));
+        case SQLITE_ERROR:
+            // SUM() past the 64-bit range: a value that does not fit, as
+            // PostgreSQL reports it (22003), not a wrong statement.
+            if (details.message == "integer overflow") throw data_error(std::move(details));
+            throw programming_error(std::move(details));
         // SQLITE_RANGE is deliberately absent: SQLite returns it only for a
         // parameter or column index that does not exist, a bug in the caller
         // rather than a value that does not fit.
