@@ -32,6 +32,11 @@ fi
 
 ctest_args=(--output-on-failure --no-tests=error -j "${CTQL_JOBS:-2}" "${extra_args[@]}")
 
+# For sanitizer builds (ignored by the others): any finding fails its test,
+# with a stack trace; leaks are findings too.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_init_order=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
 reset_database() {
     [[ -n ${CTQL_TEST_PG_SOCKET:-} && -n ${CTQL_TEST_PG_BIN:-} ]] || return 0
     "$CTQL_TEST_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \

@@ -2,19 +2,25 @@
 # The whole test suite, as CI runs it (.ci/run):
 #   1. installs missing Debian packages (scripts/install-deps.sh);
 #   2. checks that single_include/ is what scripts/amalgamate.py generates;
-#   3. for each compiler (env CTQL_COMPILERS, default "g++ clang++"): configures
-#      build/<gcc|clang> with Ninja (tests, examples and benchmarks on) and builds it;
+#   3. for each build (env CTQL_BUILDS, default "gcc clang-asan"): configures
+#      build/<name> with Ninja (tests, examples and benchmarks on) and builds it:
+#        gcc         g++, plain; also runs the pool's thread tests under ThreadSanitizer
+#        clang-asan  clang++ with AddressSanitizer + UndefinedBehaviorSanitizer on
+#                    everything, and the libFuzzer targets (each run CTQL_FUZZ_SECONDS)
+#        clang       clang++, plain (not in the default set)
 #   4. runs CTest in every build directory against one throwaway PostgreSQL server
 #      (scripts/run-ctest.sh inside scripts/with-postgres.sh).
 # Exits non-zero if any step fails; the other steps still run, and a summary
 # at the end says what failed.
-# Environment: CTQL_COMPILERS ("g++ clang++"), CTQL_BUILD_TYPE (Debug), CTQL_JOBS (2).
+# Environment: CTQL_BUILDS ("gcc clang-asan"), CTQL_BUILD_TYPE (Debug), CTQL_JOBS (2),
+# CTQL_FUZZ_SECONDS (45).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-read -r -a compilers <<<"${CTQL_COMPILERS:-g++ clang++}"
+read -r -a builds <<<"${CTQL_BUILDS:-gcc clang-asan}"
 build_type=${CTQL_BUILD_TYPE:-Debug}
 export CTQL_JOBS=${CTQL_JOBS:-2}
+fuzz_seconds=${CTQL_FUZZ_SECONDS:-45}
 
 failures=()
 step() { echo; echo "=== $*"; }
@@ -26,12 +32,18 @@ step "single_include/ freshness"
 python3 scripts/amalgamate.py --check || failures+=("single_include/ is stale: run python3 scripts/amalgamate.py")
 
 built=()
-for cxx in "${compilers[@]}"; do
-    name=${cxx##*/}
-    name=${name/clang++/clang}
-    name=${name/g++/gcc}
+for name in "${builds[@]}"; do
+    extra=()
+    case $name in
+        gcc) cxx=g++ ;;
+        clang) cxx=clang++ ;;
+        clang-asan)
+            cxx=clang++
+            extra=(-DCTQL_SANITIZE=address,undefined -DCTQL_BUILD_FUZZERS=ON -DCTQL_FUZZ_SECONDS="$fuzz_seconds") ;;
+        *) failures+=("$name: unknown build (known: gcc clang clang-asan)"); continue ;;
+    esac
     dir=build/$name
-    step "configure and build $dir with $cxx ($build_type)"
+    step "configure and build $dir with $cxx ($build_type${extra:+, ${extra[*]}})"
     if ! command -v "$cxx" >/dev/null 2>&1; then
         failures+=("$name: compiler $cxx not found")
         continue
@@ -39,7 +51,7 @@ for cxx in "${compilers[@]}"; do
     if cmake -S . -B "$dir" -G Ninja \
             -DCMAKE_CXX_COMPILER="$cxx" \
             -DCMAKE_BUILD_TYPE="$build_type" \
-            -DCTQL_BUILD_TESTS=ON -DCTQL_BUILD_EXAMPLES=ON -DCTQL_BUILD_BENCHMARKS=ON &&
+            -DCTQL_BUILD_TESTS=ON -DCTQL_BUILD_EXAMPLES=ON -DCTQL_BUILD_BENCHMARKS=ON "${extra[@]}" &&
        cmake --build "$dir" -j "$CTQL_JOBS"; then
         built+=("$dir")
     else
@@ -59,4 +71,4 @@ if [[ ${#failures[@]} -gt 0 ]]; then
     printf '  - %s\n' "${failures[@]}"
     exit 1
 fi
-echo "=== all passed (${compilers[*]})"
+echo "=== all passed (${builds[*]})"

@@ -4343,9 +4343,10 @@ inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
 
 // libpq's message about a connection string it could not use may quote
 // pieces of that string, a password among them. Where the string parses, each
-// password it holds is hidden wherever it is quoted; where it does not, no one
-// can tell where a password ends, so every quoted piece that is not a keyword
-// is hidden.
+// password it holds is hidden wherever it is quoted. Where it does not, no one
+// can tell where a password ends, and the quoted pieces cannot even be told
+// apart reliably (a piece may itself hold a '"'), so everything from the first
+// quote to the last is hidden.
 inline std::string without_conninfo_secrets(std::string message, const std::string& conninfo) {
     char* parse_error = nullptr;
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
@@ -4359,27 +4360,12 @@ inline std::string without_conninfo_secrets(std::string message, const std::stri
         PQconninfoFree(options);
         return message;
     }
-    const auto is_keyword = [](std::string_view word) {
-        if (word == "=") return true;
-        PQconninfoOption* defaults = PQconndefaults();
-        bool found = false;
-        for (const PQconninfoOption* o = defaults; o != nullptr && o->keyword != nullptr && !found; ++o)
-            found = word == o->keyword;
-        PQconninfoFree(defaults);
-        return found;
-    };
-    std::string out;
-    for (std::size_t at = 0;;) {
-        const std::size_t open = message.find('"', at);
-        const std::size_t close = open == std::string::npos ? open : message.find('"', open + 1);
-        if (close == std::string::npos) {
-            out.append(message, at, std::string::npos);
-            return out;
-        }
-        const std::string_view quoted = std::string_view(message).substr(open + 1, close - open - 1);
-        out.append(message, at, open + 1 - at).append(is_keyword(quoted) ? quoted : "***").append("\"");
-        at = close + 1;
-    }
+    const std::size_t first = message.find('"');
+    if (first == std::string::npos) return message;
+    const std::size_t last = message.rfind('"');
+    const std::string hidden = last > first ? "\"***\"" : "\"***";
+    return "the connection string could not be read (quoted parts hidden, they may hold a password): " +
+           message.substr(0, first) + hidden + message.substr(last > first ? last + 1 : message.size());
 }
 
 // For failures outside a statement: connecting, sending, flushing.
@@ -7223,9 +7209,12 @@ private:
 //   '+' is a plus sign, never a space (this is a URL, not an HTML form), so a
 //   password "a+b" survives unencoded.
 // - The user information ends at the last '@' before the first '/' or '?' that
-//   follows its first '@'. So a password may hold '@', ':' and (before its last
-//   '@') even '/' or '?' unencoded; but without a user, an '@' anywhere after a
-//   host:port must be %40 (postgresql://h:5432/a%40b), or "h" reads as the user.
+//   follows its first '@'. So a password may hold '@' and ':' unencoded, and
+//   '/' or '?' before its first '@' (after it they end the user information,
+//   and what follows reads as host and path); but without a user, an '@'
+//   anywhere after a host:port must be %40 (postgresql://h:5432/a%40b), or "h"
+//   reads as the user. A user name must encode '/', '?' and '[' (%2F, %3F,
+//   %5B): unencoded, the authority ends there, and the rest reads as a path.
 //   Percent-encoding always works; use it for generated passwords.
 // - Query keys may repeat; all pairs are kept in order. A key without '=' has an
 //   empty value. query_value() answers with the FIRST occurrence.

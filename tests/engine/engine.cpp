@@ -9,8 +9,7 @@
 
 #include <ctql/engine.hpp>
 
-#include "../postgres/pg_test_env.hpp"
-#include "../test_schema.hpp"
+#include "../common/engines.hpp"
 
 CTQL_TABLE(logins,
     (id,        std::int64_t, ctql::primary_key),
@@ -18,21 +17,10 @@ CTQL_TABLE(logins,
     (password,  std::string,  ctql::secret));
 
 using namespace ctql;
+using ctql_test::postgres_url;
+using ctql_test::recreate;
 
 namespace {
-std::string postgres_url() {
-    ctql_test::postgres_conninfo();  // fails the test when no server was started
-    return std::getenv("CTQL_TEST_POSTGRES_URL");
-}
-
-void recreate(engine& db) {
-    auto c = db.connect();
-    c(drop_table(orders));
-    c(drop_table(users));
-    c(create_table(users));
-    c(create_table(orders));
-}
-
 std::vector<std::string> urls() { return {"sqlite://", postgres_url()}; }
 
 std::int64_t user_count(engine& db) { return db.connect()(select(count()).from(users)).front(); }

@@ -10,17 +10,13 @@
 
 #include <ctql/engine.hpp>
 
-#include "../postgres/pg_test_env.hpp"
-#include "../test_schema.hpp"
+#include "../common/engines.hpp"
 
 using namespace ctql;
+using ctql_test::postgres_url;
+using ctql_test::recreate;
 
 namespace {
-std::string postgres_url() {
-    ctql_test::postgres_conninfo();  // fails the test when no server was started
-    return std::getenv("CTQL_TEST_POSTGRES_URL");
-}
-
 void pg_ctl(const std::string& arguments) {
     const char* command = std::getenv("CTQL_TEST_PG_CTL");
     REQUIRE(command != nullptr);
@@ -33,14 +29,6 @@ struct server_stopped {
     ~server_stopped() { pg_ctl("start"); }
 };
 
-void recreate(engine& db) {
-    auto c = db.connect();
-    c(drop_table(orders));
-    c(drop_table(users));
-    c(create_table(users));
-    c(create_table(orders));
-}
-
 std::int64_t user_count(engine& db) { return db.connect()(select(count()).from(users)).front(); }
 
 int backend_pid(connection& c) {
@@ -52,9 +40,16 @@ int backend_pid(connection& c) {
     });
 }
 
-void terminate(int pid) {
+// Opens n connections, returns them to the pool, and has the server kill each.
+void terminate_idle_connections(engine& db, std::size_t n) {
+    std::vector<int> pids;
+    {
+        std::vector<connection> held;
+        for (std::size_t i = 0; i < n; ++i) held.push_back(db.connect());
+        for (auto& c : held) pids.push_back(backend_pid(c));
+    }
     auto admin = ctql_test::connect_test_db();
-    ctql_test::exec(admin.get(), "SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
+    for (int pid : pids) ctql_test::exec(admin.get(), "SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
 }
 
 // Opens `n` connections at once and returns them all, so that the pool holds n idle ones.
@@ -141,26 +136,14 @@ TEST_CASE("killed connections are replaced: at once with pre_ping, after one fai
     SECTION("without pre_ping the first statement fails, and the dead idle connections go with it") {
         engine db = create_engine(postgres_url() + "&pool_size=2");
         recreate(db);
-        std::vector<int> pids;
-        {
-            std::vector<connection> held;
-            for (int i = 0; i < 2; ++i) held.push_back(db.connect());
-            for (auto& c : held) pids.push_back(backend_pid(c));
-        }
-        for (int pid : pids) terminate(pid);
+        terminate_idle_connections(db, 2);
         CHECK_THROWS_AS(user_count(db), operational_error);
         CHECK(user_count(db) == 0);  // a fresh connection, not the other dead one
     }
     SECTION("with pre_ping no statement fails") {
         engine db = create_engine(postgres_url() + "&pool_size=2&pool_pre_ping=true");
         recreate(db);
-        std::vector<int> pids;
-        {
-            std::vector<connection> held;
-            for (int i = 0; i < 2; ++i) held.push_back(db.connect());
-            for (auto& c : held) pids.push_back(backend_pid(c));
-        }
-        for (int pid : pids) terminate(pid);
+        terminate_idle_connections(db, 2);
         CHECK(user_count(db) == 0);
         CHECK(user_count(db) == 0);
     }

@@ -11,21 +11,17 @@
 
 #include <ctql/engine.hpp>
 
-#include "../postgres/pg_test_env.hpp"
-#include "../test_schema.hpp"
+#include "../common/engines.hpp"
 
 CTQL_TABLE(payloads,
     (id,   std::int64_t, ctql::primary_key),
     (data, ctql::blob));
 
 using namespace ctql;
+using ctql_test::postgres_url;
+using ctql_test::recreate;
 
 namespace {
-std::string postgres_url() {
-    ctql_test::postgres_conninfo();  // fails the test when no server was started
-    return std::getenv("CTQL_TEST_POSTGRES_URL");
-}
-
 // A file database in the test's own working directory, removed afterwards.
 struct sqlite_file {
     std::string path = "ctql_transactions_" + std::to_string(::getpid()) + ".db";
@@ -36,14 +32,6 @@ struct sqlite_file {
     }
     std::string url(const std::string& query = "") const { return "sqlite:///" + path + query; }
 };
-
-void recreate(engine& db) {
-    auto c = db.connect();
-    c(drop_table(orders));
-    c(drop_table(users));
-    c(create_table(users));
-    c(create_table(orders));
-}
 
 std::vector<std::string> names(engine& db) {
     return db.connect()(select(users.name).from(users).order_by(users.id)).to_vector();

@@ -17,9 +17,12 @@
 //   '+' is a plus sign, never a space (this is a URL, not an HTML form), so a
 //   password "a+b" survives unencoded.
 // - The user information ends at the last '@' before the first '/' or '?' that
-//   follows its first '@'. So a password may hold '@', ':' and (before its last
-//   '@') even '/' or '?' unencoded; but without a user, an '@' anywhere after a
-//   host:port must be %40 (postgresql://h:5432/a%40b), or "h" reads as the user.
+//   follows its first '@'. So a password may hold '@' and ':' unencoded, and
+//   '/' or '?' before its first '@' (after it they end the user information,
+//   and what follows reads as host and path); but without a user, an '@'
+//   anywhere after a host:port must be %40 (postgresql://h:5432/a%40b), or "h"
+//   reads as the user. A user name must encode '/', '?' and '[' (%2F, %3F,
+//   %5B): unencoded, the authority ends there, and the rest reads as a path.
 //   Percent-encoding always works; use it for generated passwords.
 // - Query keys may repeat; all pairs are kept in order. A key without '=' has an
 //   empty value. query_value() answers with the FIRST occurrence.

@@ -87,9 +87,10 @@ inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
 
 // libpq's message about a connection string it could not use may quote
 // pieces of that string, a password among them. Where the string parses, each
-// password it holds is hidden wherever it is quoted; where it does not, no one
-// can tell where a password ends, so every quoted piece that is not a keyword
-// is hidden.
+// password it holds is hidden wherever it is quoted. Where it does not, no one
+// can tell where a password ends, and the quoted pieces cannot even be told
+// apart reliably (a piece may itself hold a '"'), so everything from the first
+// quote to the last is hidden.
 inline std::string without_conninfo_secrets(std::string message, const std::string& conninfo) {
     char* parse_error = nullptr;
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parse_error);
@@ -103,27 +104,12 @@ inline std::string without_conninfo_secrets(std::string message, const std::stri
         PQconninfoFree(options);
         return message;
     }
-    const auto is_keyword = [](std::string_view word) {
-        if (word == "=") return true;
-        PQconninfoOption* defaults = PQconndefaults();
-        bool found = false;
-        for (const PQconninfoOption* o = defaults; o != nullptr && o->keyword != nullptr && !found; ++o)
-            found = word == o->keyword;
-        PQconninfoFree(defaults);
-        return found;
-    };
-    std::string out;
-    for (std::size_t at = 0;;) {
-        const std::size_t open = message.find('"', at);
-        const std::size_t close = open == std::string::npos ? open : message.find('"', open + 1);
-        if (close == std::string::npos) {
-            out.append(message, at, std::string::npos);
-            return out;
-        }
-        const std::string_view quoted = std::string_view(message).substr(open + 1, close - open - 1);
-        out.append(message, at, open + 1 - at).append(is_keyword(quoted) ? quoted : "***").append("\"");
-        at = close + 1;
-    }
+    const std::size_t first = message.find('"');
+    if (first == std::string::npos) return message;
+    const std::size_t last = message.rfind('"');
+    const std::string hidden = last > first ? "\"***\"" : "\"***";
+    return "the connection string could not be read (quoted parts hidden, they may hold a password): " +
+           message.substr(0, first) + hidden + message.substr(last > first ? last + 1 : message.size());
 }
 
 // For failures outside a statement: connecting, sending, flushing.
