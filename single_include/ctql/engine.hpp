@@ -3440,6 +3440,7 @@ constexpr drop_table_statement<Table> drop_table(const Table&) {
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
+#include <memory>
 #include <ranges>
 #include <string>
 #include <string_view>
@@ -4963,6 +4964,25 @@ secret_values secret_values_of(const Statement& stmt, const Arguments&... args) 
     return std::move(collector.found);
 }
 
+struct secret_detector {
+    bool any = false;
+    template <class V>
+    constexpr void operator()(const V&) {}
+    template <class V>
+    constexpr void secret(const V&) {
+        any = true;
+    }
+};
+
+// Whether the statement binds a secret value; for a statement without secret
+// columns or parameters the compiler folds this to false.
+template <class Statement>
+constexpr bool binds_secrets(const Statement& stmt) {
+    secret_detector detector;
+    stmt.each_value(detector);
+    return detector.any;
+}
+
 }  // namespace ctql::detail
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_SECRET_VALUES_HPP
 // ---- end ctql/expr/secret_values.hpp ----
@@ -5309,7 +5329,8 @@ private:
         kind what;
         std::string_view sql;
         std::size_t slot;
-        ctql::detail::secret_values secrets{};  // hidden from the statement's error, if it fails
+        // Hidden from the statement's error, if it fails; null unless it binds secret values.
+        std::unique_ptr<const ctql::detail::secret_values> secrets{};
     };
 
     template <class Statement, class... Arguments>
@@ -5329,7 +5350,11 @@ private:
                                     params.param_lengths(), params.param_formats(), 1) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
         }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot, ctql::detail::secret_values_of(stmt, args...)});
+        pending_.push_back({kind::query, sql, slot,
+                            ctql::detail::binds_secrets(stmt)
+                                ? std::make_unique<const ctql::detail::secret_values>(
+                                      ctql::detail::secret_values_of(stmt, args...))
+                                : nullptr});
         flush();
         read_available(false);
     }
@@ -5389,7 +5414,8 @@ private:
                         try {
                             detail::throw_result_error(r.get(), c_.conn_, front.sql);
                         } catch (const database_error&) {
-                            connection::rethrow_without_secrets(front.secrets);
+                            if (front.secrets) connection::rethrow_without_secrets(*front.secrets);
+                            throw;
                         }
                     } catch (...) {
                         failure_ = std::current_exception();

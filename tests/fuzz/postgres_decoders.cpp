@@ -34,11 +34,10 @@ constexpr int max_rows = 8;
 template <class T>
 void decode_everything(const PGresult* r) {
     for (int col = 0; col < columns; ++col) {
-        try {
-            detail::check_column_type<T>(r, col);
-        } catch (const ctql::data_error&) {
-            continue;
-        }
+        // A column of another type is refused before any value is read (the
+        // refusal itself is a plain comparison; skipping it keeps the fuzzer fast).
+        if (!detail::codec<ctql::base_type_t<T>>::accepts(PQftype(r, col))) continue;
+        detail::check_column_type<T>(r, col);  // must pass now
         for (int row = 0; row < PQntuples(r); ++row) {
             try {
                 const T value = detail::read<T>(r, row, col);

@@ -54,4 +54,23 @@ secret_values secret_values_of(const Statement& stmt, const Arguments&... args) 
     return std::move(collector.found);
 }
 
+struct secret_detector {
+    bool any = false;
+    template <class V>
+    constexpr void operator()(const V&) {}
+    template <class V>
+    constexpr void secret(const V&) {
+        any = true;
+    }
+};
+
+// Whether the statement binds a secret value; for a statement without secret
+// columns or parameters the compiler folds this to false.
+template <class Statement>
+constexpr bool binds_secrets(const Statement& stmt) {
+    secret_detector detector;
+    stmt.each_value(detector);
+    return detector.any;
+}
+
 }  // namespace ctql::detail

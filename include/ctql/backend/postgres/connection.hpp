@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
+#include <memory>
 #include <ranges>
 #include <string>
 #include <string_view>
@@ -383,7 +384,8 @@ private:
         kind what;
         std::string_view sql;
         std::size_t slot;
-        ctql::detail::secret_values secrets{};  // hidden from the statement's error, if it fails
+        // Hidden from the statement's error, if it fails; null unless it binds secret values.
+        std::unique_ptr<const ctql::detail::secret_values> secrets{};
     };
 
     template <class Statement, class... Arguments>
@@ -403,7 +405,11 @@ private:
                                     params.param_lengths(), params.param_formats(), 1) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
         }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot, ctql::detail::secret_values_of(stmt, args...)});
+        pending_.push_back({kind::query, sql, slot,
+                            ctql::detail::binds_secrets(stmt)
+                                ? std::make_unique<const ctql::detail::secret_values>(
+                                      ctql::detail::secret_values_of(stmt, args...))
+                                : nullptr});
         flush();
         read_available(false);
     }
@@ -463,7 +469,8 @@ private:
                         try {
                             detail::throw_result_error(r.get(), c_.conn_, front.sql);
                         } catch (const database_error&) {
-                            connection::rethrow_without_secrets(front.secrets);
+                            if (front.secrets) connection::rethrow_without_secrets(*front.secrets);
+                            throw;
                         }
                     } catch (...) {
                         failure_ = std::current_exception();
