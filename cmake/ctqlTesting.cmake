@@ -8,14 +8,17 @@ set(CTQL_TEST_TIMEOUT 300 CACHE STRING "Seconds before CTest kills one test")
 # has a postgres/ folder, or its source mentions CTQL_TEST_POSTGRES*/CTQL_TEST_PG*,
 # `postgres::` or a postgresql:// URL) gets the label `postgres` and a resource
 # lock: such tests share one database and may restart the server, so CTest runs
-# them one at a time. Rendering tests that only name dialect::postgres run in parallel.
+# them one at a time. So does a test that includes a helper reaching the server
+# (pg_test_env.hpp, common/engines.hpp, common/backends.hpp). Rendering tests
+# that only name dialect::postgres run in parallel.
 function(ctql_register_test name source label)
     set(work_dir ${CMAKE_CURRENT_BINARY_DIR}/work/${name})
     file(MAKE_DIRECTORY ${work_dir})
     add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${work_dir})
     set_tests_properties(${name} PROPERTIES TIMEOUT ${CTQL_TEST_TIMEOUT} LABELS ${label})
     file(READ "${source}" text)
-    if(source MATCHES "/postgres/" OR text MATCHES "CTQL_TEST_PG|CTQL_TEST_POSTGRES|postgres::|postgresql:")
+    if(source MATCHES "/postgres/" OR
+       text MATCHES "CTQL_TEST_PG|CTQL_TEST_POSTGRES|postgres::|postgresql:|pg_test_env|common/engines|common/backends")
         if(NOT label STREQUAL "postgres")
             set_property(TEST ${name} APPEND PROPERTY LABELS postgres)
         endif()
