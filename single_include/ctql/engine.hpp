@@ -131,7 +131,8 @@ struct nth<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using nth_t = typename nth<I, List>::type;
 
-template <class T>
+// For a static_assert that must fail only when the template is used.
+template <class... T>
 inline constexpr bool always_false = false;
 
 }  // namespace ctql::detail
@@ -498,11 +499,7 @@ struct writer {
     }
     // Identifiers come only from C++ identifiers in the schema, so they never
     // contain a quote character; quoting still protects reserved words.
-    constexpr void identifier(std::string_view name) {
-        put('"');
-        put(name);
-        put('"');
-    }
+    constexpr void identifier(std::string_view name) { Dialect::write_identifier(*this, name); }
     constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
 };
 
@@ -548,60 +545,6 @@ inline constexpr std::string_view sql_text_v = sql_text<Node, Dialect>::view;
 }  // namespace ctql::render
 #endif  // CTQL_SINGLE_INCLUDE_RENDER_WRITER_HPP
 // ---- end ctql/render/writer.hpp ----
-// ---- begin ctql/dialect/sqlite.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-#define CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-// SQLite's spelling of placeholders and column types.
-#include <cstdint>
-#include <string_view>
-
-namespace ctql::dialect {
-
-struct sqlite {
-    static constexpr std::string_view name = "sqlite";
-
-    template <class Writer>
-    static constexpr void write_placeholder(Writer& w, int) {
-        w.put('?');
-    }
-
-    // Timestamps are ISO-8601 text: sortable, readable, and understood by SQLite's date functions.
-    template <storable T>
-    static constexpr std::string_view type_name() {
-        constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
-        else if constexpr (k == sql_kind::real) return "REAL";
-        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp) return "TEXT";
-        else return "BLOB";
-    }
-
-    static constexpr std::string_view timestamp_with_time_zone = "TEXT";
-
-    // `INTEGER PRIMARY KEY` aliases SQLite's rowid, which assigns keys itself.
-    template <class Writer, storable T>
-    static constexpr void write_generated_primary_key(Writer& w) {
-        w.put("INTEGER PRIMARY KEY");
-    }
-};
-
-}  // namespace ctql::dialect
-#endif  // CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
-// ---- end ctql/dialect/sqlite.hpp ----
-// ---- begin ctql/dialect/postgres.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-#define CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// PostgreSQL's spelling of placeholders and column types, and the nodes it
-// spells differently from SQLite.
-#include <cstdint>
-#include <string_view>
-#include <type_traits>
-// ---- begin ctql/expr/aggregates.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
-#include <cstdint>
-#include <optional>
 // ---- begin ctql/expr/expression.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_EXPRESSION_HPP
@@ -862,167 +805,6 @@ inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_RULES_HPP
 // ---- end ctql/expr/rules.hpp ----
-
-namespace ctql {
-
-namespace fn {
-struct count { static constexpr std::string_view name = "COUNT"; };
-struct sum { static constexpr std::string_view name = "SUM"; };
-struct avg { static constexpr std::string_view name = "AVG"; };
-struct min { static constexpr std::string_view name = "MIN"; };
-struct max { static constexpr std::string_view name = "MAX"; };
-}  // namespace fn
-
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
-    using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
-    using bare_columns = detail::type_list<>;
-    static constexpr bool is_aggregate = true;
-    static constexpr int precedence = precedence::primary;
-
-    Operand operand;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Function::name);
-        w.put(Distinct ? "(DISTINCT " : "(");
-        render::node<Operand>(w);
-        w.put(')');
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        operand.each_value(visit);
-    }
-};
-
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-namespace detail {
-template <class Function, bool Distinct, class E, class ValueType>
-constexpr auto make_aggregate(const E& e) {
-    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
-                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
-}
-
-// SQL sums integers as integers and everything else as reals.
-template <class E>
-using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
-}  // namespace detail
-
-constexpr auto count() { return count_all_expression{}; }
-
-template <sql_expression E>
-constexpr auto count(const E& e) {
-    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto count_distinct(const E& e) {
-    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
-}
-template <sql_expression E>
-constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
-}
-template <sql_expression E>
-constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-template <sql_expression E>
-constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
-}
-
-}  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// ---- end ctql/expr/aggregates.hpp ----
-
-namespace ctql::dialect {
-
-struct postgres {
-    static constexpr std::string_view name = "postgresql";
-
-    template <class Writer>
-    static constexpr void write_placeholder(Writer& w, int number) {
-        w.put('$');
-        w.put_number(static_cast<std::uint64_t>(number));
-    }
-
-    // Unsigned types take the next wider signed type so that every value fits;
-    // std::uint64_t has none and is stored bit-cast in BIGINT.
-    template <storable T>
-    static constexpr std::string_view type_name() {
-        constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer) {
-            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
-            if constexpr (bits <= 16) return "SMALLINT";
-            else if constexpr (bits <= 32) return "INTEGER";
-            else return "BIGINT";
-        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
-        else if constexpr (std::is_same_v<T, float>) return "REAL";
-        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
-        else if constexpr (k == sql_kind::text) return "TEXT";
-        else if constexpr (k == sql_kind::blob) return "BYTEA";
-        else return "TIMESTAMP";
-    }
-
-    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
-
-    template <class Writer, storable T>
-    static constexpr void write_generated_primary_key(Writer& w) {
-        w.put(type_name<T>());
-        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
-    }
-
-    // ctql's aggregate result types are the same on every dialect: SUM of
-    // integers is a BIGINT (an overflow is an error), SUM of reals and AVG of
-    // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
-    // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
-    // SUM(real)), so its results are cast to ctql's types.
-    template <class Writer, class Operand, bool Distinct, class ValueType>
-        requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
-        w.put("CAST(");
-        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
-        w.put(" AS BIGINT)");
-    }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
-        requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
-        w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
-        render::node<Operand>(w);
-        w.put(" AS DOUBLE PRECISION))");
-    }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
-        requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
-        w.put("CAST(");
-        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
-        w.put(" AS DOUBLE PRECISION)");
-    }
-};
-
-}  // namespace ctql::dialect
-#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
-// ---- end ctql/dialect/postgres.hpp ----
 // ---- begin ctql/expr/operators.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_OPERATORS_HPP
@@ -1461,6 +1243,105 @@ constexpr auto to_order_item(const T& t) {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
 // ---- end ctql/expr/order.hpp ----
+// ---- begin ctql/expr/aggregates.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
+// its value type is std::optional: the type says what SQL can return.
+#include <cstdint>
+#include <optional>
+
+namespace ctql {
+
+namespace fn {
+struct count { static constexpr std::string_view name = "COUNT"; };
+struct sum { static constexpr std::string_view name = "SUM"; };
+struct avg { static constexpr std::string_view name = "AVG"; };
+struct min { static constexpr std::string_view name = "MIN"; };
+struct max { static constexpr std::string_view name = "MAX"; };
+}  // namespace fn
+
+template <class Function, class Operand, bool Distinct, column_value ValueType>
+struct aggregate : detail::expression_tag {
+    using value_type = ValueType;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = detail::type_list<>;
+    static constexpr bool is_aggregate = true;
+    static constexpr int precedence = precedence::primary;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Function::name);
+        w.put(Distinct ? "(DISTINCT " : "(");
+        render::node<Operand>(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+// COUNT(*)
+struct count_all_expression : detail::leaf_traits {
+    using value_type = std::int64_t;
+    static constexpr bool is_aggregate = true;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("COUNT(*)");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace detail {
+template <class Function, bool Distinct, class E, class ValueType>
+constexpr auto make_aggregate(const E& e) {
+    static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
+                  "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
+    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+}
+
+// SQL sums integers as integers and everything else as reals.
+template <class E>
+using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+}  // namespace detail
+
+constexpr auto count() { return count_all_expression{}; }
+
+template <sql_expression E>
+constexpr auto count(const E& e) {
+    return detail::make_aggregate<fn::count, false, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto count_distinct(const E& e) {
+    return detail::make_aggregate<fn::count, true, E, std::int64_t>(e);
+}
+template <sql_expression E>
+constexpr auto sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+}
+template <sql_expression E>
+constexpr auto min(const E& e) {
+    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+template <sql_expression E>
+constexpr auto max(const E& e) {
+    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
+// ---- end ctql/expr/aggregates.hpp ----
 // ---- begin ctql/expr/assignment.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
@@ -2093,6 +1974,83 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
     inline constexpr table_name##_t table_name {}
 #endif  // CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
 // ---- end ctql/schema/table.hpp ----
+// ---- begin ctql/schema/column_definition.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_DEFINITION_HPP
+#define CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_DEFINITION_HPP
+// A column as CREATE TABLE declares it: name, the dialect's type, constraints.
+#include <cstdint>
+#include <type_traits>
+
+
+namespace ctql {
+
+namespace detail {
+template <class Writer, auto Value>
+constexpr void write_default(Writer& w) {
+    using value_t = std::remove_cvref_t<decltype(Value)>;
+    if constexpr (std::is_same_v<value_t, bool>) {
+        w.put(Value ? "TRUE" : "FALSE");
+    } else if constexpr (std::is_integral_v<value_t>) {
+        w.put_signed(static_cast<std::int64_t>(Value));
+    } else {
+        // Text defaults: a string literal, with quotes doubled.
+        w.put('\'');
+        for (char c : Value.view()) {
+            if (c == '\'') w.put('\'');
+            w.put(c);
+        }
+        w.put('\'');
+    }
+}
+
+template <class Column, class Writer>
+constexpr void render_column_definition(Writer& w) {
+    using dialect = typename Writer::dialect;
+    using value_t = typename Column::value_type;
+    using base_t = base_type_t<value_t>;
+    Column::render_unqualified(w);
+    w.put(' ');
+    if constexpr (Column::is_generated) {
+        dialect::template write_generated_primary_key<Writer, base_t>(w);
+    } else {
+        if constexpr (kind_of_v<value_t> == sql_kind::timestamp &&
+                      contains_v<with_time_zone_t, typename Column::constraints>)
+            w.put(dialect::timestamp_with_time_zone);
+        else
+            w.put(dialect::template type_name<base_t>());
+        if constexpr (Column::is_primary_key) w.put(" PRIMARY KEY");
+        if constexpr (!is_nullable_v<value_t>) w.put(" NOT NULL");
+    }
+    if constexpr (Column::is_unique) w.put(" UNIQUE");
+    if constexpr (!std::is_void_v<typename Column::default_constraint>) {
+        w.put(" DEFAULT ");
+        write_default<Writer, Column::default_constraint::value>(w);
+    }
+    if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
+        using target = typename Column::reference_constraint::column;
+        w.put(" REFERENCES ");
+        w.identifier(target::table::ctql_sql_name.view());
+        w.put(" (");
+        target::render_unqualified(w);
+        w.put(')');
+    }
+}
+
+template <class ColumnList>
+struct column_definitions;
+template <class... Columns>
+struct column_definitions<type_list<Columns...>> {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        bool first = true;
+        ((w.put(first ? "" : ", "), render_column_definition<Columns>(w), first = false), ...);
+    }
+};
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_SCHEMA_COLUMN_DEFINITION_HPP
+// ---- end ctql/schema/column_definition.hpp ----
 // ---- begin ctql/result/row.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
 #define CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
@@ -2185,6 +2143,77 @@ struct std::tuple_element<I, ctql::row<Fields...>> {
 };
 #endif  // CTQL_SINGLE_INCLUDE_RESULT_ROW_HPP
 // ---- end ctql/result/row.hpp ----
+// ---- begin ctql/result/row_type.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_RESULT_ROW_TYPE_HPP
+#define CTQL_SINGLE_INCLUDE_RESULT_ROW_TYPE_HPP
+// The type of a result row, derived from what a statement selects: one
+// member per selected expression, named after its column, std::optional
+// where the value may be NULL. A single selected expression yields its bare
+// value. SELECT and (later) RETURNING and set operations derive theirs here.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace ctql::detail {
+
+// The value type a selected expression has in a row: a column of a table
+// on the outer side of a join may be NULL although the column is NOT NULL.
+template <class E, class NullableTables>
+constexpr auto selected_value_type() {
+    using value_t = value_type_of<E>;
+    if constexpr (column_type<E>) {
+        if constexpr (contains_v<typename E::table, NullableTables>) return std::type_identity<make_optional_t<value_t>>{};
+        else return std::type_identity<value_t>{};
+    } else {
+        return std::type_identity<value_t>{};
+    }
+}
+template <class E, class NullableTables>
+using selected_value_t = typename decltype(selected_value_type<E, NullableTables>())::type;
+
+template <std::size_t I, class E, class NullableTables>
+constexpr auto field_for() {
+    using value_t = selected_value_t<E, NullableTables>;
+    if constexpr (column_type<E>)
+        return std::type_identity<row_field<I, typename E::template row_member<value_t>>>{};
+    else
+        return std::type_identity<row_field<I, unnamed_member<value_t>>>{};
+}
+
+template <class NullableTables, class Indices, class... Es>
+struct make_row;
+template <class NullableTables, std::size_t... I, class... Es>
+struct make_row<NullableTables, std::index_sequence<I...>, Es...> {
+    using type = row<typename decltype(field_for<I, Es, NullableTables>())::type...>;
+};
+
+template <class NullableTables, class... Es>
+struct row_type_of {
+    using type = typename make_row<NullableTables, std::index_sequence_for<Es...>, Es...>::type;
+};
+template <class NullableTables, class E>
+struct row_type_of<NullableTables, E> {
+    using type = selected_value_t<E, NullableTables>;
+};
+
+// The row type of selecting Es from tables of which NullableTables may be missing.
+template <class NullableTables, class... Es>
+using row_type_t = typename row_type_of<NullableTables, Es...>::type;
+
+// The names of the selected columns, for mapping rows onto user structs ("" where unnamed).
+template <class... Es>
+inline constexpr std::array<std::string_view, sizeof...(Es)> selected_names{[] {
+    if constexpr (column_type<Es>) return Es::ctql_sql_name.view();
+    else return std::string_view{};
+}()...};
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_RESULT_ROW_TYPE_HPP
+// ---- end ctql/result/row_type.hpp ----
 // ---- begin ctql/result/struct_mapping.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
 #define CTQL_SINGLE_INCLUDE_RESULT_STRUCT_MAPPING_HPP
@@ -2426,8 +2455,22 @@ struct struct_row {
 // ---- begin ctql/stmt/statement.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
-// What all statements share: the SQL text per dialect, fixed at compile time.
+// A statement is its kind plus an ordered list of clauses:
+//
+//   statement_t<select_kind, select_columns<...>, from_clause<...>, no_where, ...>
+//
+// Each clause is one header under stmt/clauses/: its data, its rendering, its
+// checks, and the methods it lends the statement. An empty clause (no_where)
+// lends the method that fills it (.where()), which returns the same statement
+// with that one clause replaced; the other clauses are copied untouched. The
+// SQL is the clauses rendered in order, each through render::node, so that a
+// dialect can override any of them. The kind names the result row and runs
+// the checks that need the whole statement.
+#include <cstddef>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+
 
 namespace ctql {
 
@@ -2459,155 +2502,113 @@ struct statement_base : detail::statement_tag {
 template <class S>
 inline constexpr bool returns_rows_v = !std::is_void_v<typename S::result_row>;
 
+namespace detail {
+// What a clause lends its statement (no_where lends .where()); nothing when
+// it has no `methods`. Keyed by the clause, so that two clauses lending
+// nothing are still distinct base classes.
+template <class Clause, class Statement>
+struct clause_methods {};
+template <class Clause, class Statement>
+    requires requires { typename Clause::template methods<Statement>; }
+struct clause_methods<Clause, Statement> : Clause::template methods<Statement> {};
+
+// All of them, as one base: a statement is then an aggregate of two empty
+// bases and its clauses, built and copied without a constructor of its own.
+template <class Statement, class... Clauses>
+struct statement_methods : clause_methods<Clauses, Statement>... {};
+
+// One clause, stored under its slot. A statement holds one clause per slot,
+// so a slot finds its clause by a derived-to-base conversion: no index
+// arithmetic, no recursive lookup, nothing instantiated per clause.
+template <class Slot, class Clause>
+struct slot_leaf {
+    Clause value;
+};
+template <class... Leaves>
+struct clause_storage : Leaves... {};
+
+template <class Slot, class Clause>
+constexpr const Clause& clause_in_slot(const slot_leaf<Slot, Clause>& leaf) {
+    return leaf.value;
+}
+template <class Slot, class Storage>
+using clause_type_t = std::remove_cvref_t<decltype(clause_in_slot<Slot>(std::declval<const Storage&>()))>;
+
+// A statement's storage with one more leaf, for building the next statement:
+// each of its leaves is then found unambiguously, the new one included.
+template <class Storage, class Leaf>
+struct storage_with : Storage, Leaf {};
+
+// The clause in Slot among a statement's clauses; usable while the statement
+// type is still being defined (a kind's result_row is computed from it).
+template <class Slot, class ClauseList>
+struct clause_in;
+template <class Slot, class... Clauses>
+struct clause_in<Slot, type_list<Clauses...>> {
+    using type = clause_type_t<Slot, clause_storage<slot_leaf<typename Clauses::slot, Clauses>...>>;
+};
+template <class Slot, class ClauseList>
+using clause_in_t = typename clause_in<Slot, ClauseList>::type;
+}  // namespace detail
+
+template <class Kind, class... Clauses>
+struct statement_t : statement_base<statement_t<Kind, Clauses...>>,
+                     detail::statement_methods<statement_t<Kind, Clauses...>, Clauses...> {
+    using kind = Kind;
+    using clause_list = detail::type_list<Clauses...>;
+    using storage = detail::clause_storage<detail::slot_leaf<typename Clauses::slot, Clauses>...>;
+    using params = detail::concat_t<typename Clauses::params...>;
+    using result_row = typename Kind::template result_row<clause_list>;
+    // The names of the result's columns, for struct mapping (statements that return rows).
+    static constexpr auto column_names = Kind::template column_names<clause_list>;
+
+    storage clauses;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        (render::node<Clauses>(w), ...);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        (static_cast<const detail::slot_leaf<typename Clauses::slot, Clauses>&>(clauses).value.each_value(visit), ...);
+    }
+    static constexpr bool check() { return Kind::template check<statement_t>(); }
+
+    // The clause in `Slot` (such as detail::where_slot) and its type.
+    template <class Slot>
+    using clause_t = detail::clause_type_t<Slot, storage>;
+    template <class Slot>
+    constexpr const auto& clause() const {
+        return detail::clause_in_slot<Slot>(clauses);
+    }
+
+    // The same statement with the clause in New's slot replaced by `filled`
+    // (a clause of another type than the one there: filling or changing it).
+    template <class New>
+    constexpr auto with(const New& filled) const {
+        using slot = typename New::slot;
+        using next = statement_t<Kind, std::conditional_t<std::is_same_v<typename Clauses::slot, slot>, New, Clauses>...>;
+        const detail::storage_with<storage, detail::slot_leaf<slot, New>> source{clauses, {filled}};
+        return next{{}, {}, typename next::storage{static_cast<const detail::slot_leaf<
+            typename Clauses::slot, std::conditional_t<std::is_same_v<typename Clauses::slot, slot>, New, Clauses>>&>(
+            source)...}};
+    }
+};
+
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_STATEMENT_HPP
 // ---- end ctql/stmt/statement.hpp ----
-// ---- begin ctql/stmt/clauses.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
-#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
-// Clauses that statements are built from. An absent clause is `no_clause`;
-// filling one replaces its type, so a statement's type is its whole shape.
-#include <cstdint>
+// ---- begin ctql/stmt/checks.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CHECKS_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CHECKS_HPP
+// The type rules statements check, as named predicates used in
+// static_asserts (see expr/rules.hpp for the expression rules). Each check
+// asserts with its own sentence and then returns true, so that a failure is
+// reported once, by the sentence, not again by its caller.
+#include <type_traits>
+
 
 namespace ctql {
-
-struct no_clause {
-    using tables = detail::type_list<>;
-    using nullable_tables = detail::type_list<>;
-    using params = detail::type_list<>;
-    using bare_columns = detail::type_list<>;
-    template <class Writer>
-    static constexpr void render(Writer&) {}
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-// A keyword followed by a comma-separated list of items.
-template <class Keyword, class... Items>
-struct list_clause {
-    using tables = detail::union_t<typename Items::tables...>;
-    using params = detail::concat_t<typename Items::params...>;
-    using bare_columns = detail::union_t<typename Items::bare_columns...>;
-    detail::value_list<Items...> items;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Keyword::text);
-        bool first = true;
-        ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        items.for_each([&](const auto& item) { item.each_value(visit); });
-    }
-};
-
-// A keyword followed by one condition (WHERE, HAVING).
-template <class Keyword, class Condition>
-struct condition_clause {
-    using tables = typename Condition::tables;
-    using params = typename Condition::params;
-    using bare_columns = typename Condition::bare_columns;
-    Condition condition;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Keyword::text);
-        render::node<Condition>(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        condition.each_value(visit);
-    }
-};
-
-namespace keyword {
-struct where { static constexpr std::string_view text = " WHERE "; };
-struct having { static constexpr std::string_view text = " HAVING "; };
-struct group_by { static constexpr std::string_view text = " GROUP BY "; };
-struct order_by { static constexpr std::string_view text = " ORDER BY "; };
-struct limit { static constexpr std::string_view text = " LIMIT "; };
-struct offset { static constexpr std::string_view text = " OFFSET "; };
-struct inner_join { static constexpr std::string_view text = " JOIN "; static constexpr bool nullable = false; };
-struct left_join { static constexpr std::string_view text = " LEFT JOIN "; static constexpr bool nullable = true; };
-}  // namespace keyword
-
-// LIMIT / OFFSET with a run-time count: a bound parameter like every value.
-template <class Keyword>
-struct count_clause {
-    using tables = detail::type_list<>;
-    using params = detail::type_list<>;
-    using bare_columns = detail::type_list<>;
-    std::int64_t count;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Keyword::text);
-        w.placeholder();
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        visit(count);
-    }
-};
-
-// LIMIT / OFFSET with a compile-time count, written into the SQL text.
-template <class Keyword, std::int64_t Count>
-struct constant_count_clause {
-    using tables = detail::type_list<>;
-    using params = detail::type_list<>;
-    using bare_columns = detail::type_list<>;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Keyword::text);
-        w.put_signed(Count);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-template <class Kind, table_type Table, class Condition>
-struct join_item {
-    using table = Table;
-    using kind = Kind;
-    using params = typename Condition::params;
-    Condition condition;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Kind::text);
-        w.identifier(Table::ctql_sql_name.view());
-        w.put(" ON ");
-        render::node<Condition>(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        condition.each_value(visit);
-    }
-};
-
-template <table_type Table, class... Joins>
-struct from_clause {
-    using tables = detail::type_list<Table, typename Joins::table...>;
-    using params = detail::concat_t<typename Joins::params...>;
-    // Tables whose columns may be NULL in a result because they are left-joined.
-    using nullable_tables =
-        detail::concat_t<std::conditional_t<Joins::kind::nullable, detail::type_list<typename Joins::table>,
-                                            detail::type_list<>>...>;
-    detail::value_list<Joins...> joins;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(" FROM ");
-        w.identifier(Table::ctql_sql_name.view());
-        (Joins::render(w), ...);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        joins.for_each([&](const auto& join) { join.each_value(visit); });
-    }
-};
 
 namespace rule {
 template <class Table, class Expression, class TablesInFrom>
@@ -2619,8 +2620,7 @@ inline constexpr bool column_belongs_to_target_table = std::is_same_v<Table, Tar
 }  // namespace rule
 
 namespace detail {
-// Each check asserts with its own message and then returns true, so that a
-// failure is reported once, by the sentence, not again by its caller.
+
 template <class Expression, class Provided, class... Tables>
 constexpr bool check_tables_available(type_list<Tables...>) {
     static_assert((rule::table_is_in_from<Tables, Expression, Provided> && ...),
@@ -2628,6 +2628,7 @@ constexpr bool check_tables_available(type_list<Tables...>) {
                   "or .join(table).on(...)");
     return true;
 }
+// Every table `Expression` reads is among `Provided`.
 template <class Expression, class Provided>
 constexpr bool tables_available() {
     return check_tables_available<Expression, Provided>(typename Expression::tables{});
@@ -2660,11 +2661,24 @@ constexpr bool check_row_condition() {
                   "ctql: an aggregate cannot be used in WHERE or ON; filter groups with .having()");
     return true;
 }
+
+template <class Column, class Grouped>
+constexpr bool check_grouped() {
+    static_assert(rule::column_is_grouped<Column, Grouped>,
+                  "ctql: a selected column is neither aggregated nor in GROUP BY; add it to group_by() or wrap "
+                  "it in an aggregate such as max()");
+    return true;
+}
+template <class Grouped, class... Columns>
+constexpr bool all_grouped(type_list<Columns...>) {
+    return (check_grouped<Columns, Grouped>() && ...);
+}
+
 }  // namespace detail
 
 }  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HPP
-// ---- end ctql/stmt/clauses.hpp ----
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CHECKS_HPP
+// ---- end ctql/stmt/checks.hpp ----
 // ---- begin ctql/stmt/insert.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
@@ -2672,7 +2686,108 @@ constexpr bool check_row_condition() {
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)
 //   insert_into(users).columns(users.name, users.score)   // values per row, at the call
 //   insert_into(users).default_values()
+// ---- begin ctql/stmt/clauses/target.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_TARGET_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_TARGET_HPP
+// The table an INSERT, UPDATE or DELETE writes to:
+// "INSERT INTO t", "UPDATE t", "DELETE FROM t".
+#include <string_view>
+
+// ---- begin ctql/stmt/clauses/clause.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_CLAUSE_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_CLAUSE_HPP
+// What every clause shares, and the slots clauses sit in.
+//
+// A clause type provides
+//   slot          which place of its statement it fills (an empty clause and
+//                 the filled one share a slot)
+//   tables        the tables its expressions read (checked against FROM)
+//   params        the named parameters it contains, in placeholder order
+//   render(w)     its SQL, leading space included
+//   each_value(v) its bound values, in placeholder order
+// and may provide `template <class Statement> struct methods`, lent to the
+// statement (see stmt/statement.hpp).
+
+namespace ctql {
+
+namespace detail {
+
+// Defaults for a clause that reads no table, binds nothing and renders nothing.
+struct clause_defaults {
+    using tables = type_list<>;
+    using params = type_list<>;
+    using bare_columns = type_list<>;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+// Whether a statement's clause in Slot is filled: an empty clause (no_from,
+// no_where) says `static constexpr bool empty = true`.
+template <class Statement, class Slot>
+constexpr bool has_clause() {
+    return !requires { requires Statement::template clause_t<Slot>::empty; };
+}
+
+// "a, b, c", each item through render::node so that dialects may override it.
+template <class... Items, class Writer>
+constexpr void render_comma_list(Writer& w) {
+    bool first = true;
+    ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
+}
+
+// The slots of the statements ctql builds.
+struct select_columns_slot {};
+struct from_slot {};
+struct where_slot {};
+struct group_by_slot {};
+struct having_slot {};
+struct order_by_slot {};
+struct paging_slot {};
+struct target_slot {};
+struct values_slot {};
+struct set_slot {};
+
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_CLAUSE_HPP
+// ---- end ctql/stmt/clauses/clause.hpp ----
+
+namespace ctql {
+
+namespace keyword {
+struct insert_into { static constexpr std::string_view text = "INSERT INTO "; };
+struct update { static constexpr std::string_view text = "UPDATE "; };
+struct delete_from { static constexpr std::string_view text = "DELETE FROM "; };
+}  // namespace keyword
+
+template <class Keyword, table_type Table>
+struct target_clause : detail::clause_defaults {
+    using slot = detail::target_slot;
+    using table = Table;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword::text);
+        w.identifier(Table::ctql_sql_name.view());
+    }
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_TARGET_HPP
+// ---- end ctql/stmt/clauses/target.hpp ----
+// ---- begin ctql/stmt/clauses/values.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_VALUES_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_VALUES_HPP
+// What an INSERT stores:
+//   insert_into(users).set(users.name = "Ada", users.score = 91.5)   (cols) VALUES (?, ?)
+//   insert_into(users).columns(users.name, users.score)              the values of each row, at the call
+//   insert_into(users).default_values()                              DEFAULT VALUES
+#include <cstddef>
 #include <type_traits>
+
 
 namespace ctql {
 
@@ -2724,18 +2839,15 @@ constexpr bool check_insert_columns() {
 }
 }  // namespace detail
 
-template <table_type Table, class... Assignments>
-struct insert_statement : statement_base<insert_statement<Table, Assignments...>> {
-    using result_row = void;
+template <class... Assignments>
+struct insert_values : detail::clause_defaults {
+    using slot = detail::values_slot;
     using params = detail::concat_t<detail::type_list<>, typename Assignments::params...>;
-    detail::value_list<Assignments...> assignments;
 
-    static constexpr bool check() { return true; }
+    detail::value_list<Assignments...> assignments;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put("INSERT INTO ");
-        w.identifier(Table::ctql_sql_name.view());
         if constexpr (sizeof...(Assignments) == 0) {
             w.put(" DEFAULT VALUES");
         } else {
@@ -2754,20 +2866,15 @@ struct insert_statement : statement_base<insert_statement<Table, Assignments...>
     }
 };
 
-// An insert whose values come from each row of a range given at the call;
-// it is prepared once and run per row inside one transaction.
-template <table_type Table, class... Columns>
-struct insert_columns_statement : statement_base<insert_columns_statement<Table, Columns...>> {
-    using result_row = void;
-    using params = detail::type_list<>;
+// One placeholder per column; the backends bind each row of a range in turn
+// (SQLite) or send the rows with COPY (PostgreSQL).
+template <class... Columns>
+struct bulk_values : detail::clause_defaults {
+    using slot = detail::values_slot;
     static constexpr std::size_t column_count = sizeof...(Columns);
-
-    static constexpr bool check() { return true; }
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put("INSERT INTO ");
-        w.identifier(Table::ctql_sql_name.view());
         w.put(" (");
         bool first = true;
         ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
@@ -2778,36 +2885,68 @@ struct insert_columns_statement : statement_base<insert_columns_statement<Table,
         }
         w.put(')');
     }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
+};
+
+struct no_values : detail::clause_defaults {
+    using slot = detail::values_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <class... Assignments>
+            requires(is_assignment_v<Assignments> && ...)
+        constexpr auto set(const Assignments&... assignments) const {
+            using table = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(detail::check_insert_columns<table, typename Assignments::column...>());
+            return self().with(insert_values<Assignments...>{{}, detail::make_value_list(assignments...)});
+        }
+        template <column_type... Columns>
+        constexpr auto columns(const Columns&...) const {
+            using table = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(sizeof...(Columns) > 0, "ctql: columns() needs at least one column");
+            static_assert(detail::check_insert_columns<table, Columns...>());
+            return self().with(bulk_values<Columns...>{});
+        }
+        constexpr auto default_values() const {
+            using table = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(detail::check_insert_columns<table>());
+            return self().with(insert_values<>{});
+        }
+
+    private:
+        constexpr const Statement& self() const { return static_cast<const Statement&>(*this); }
+    };
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_VALUES_HPP
+// ---- end ctql/stmt/clauses/values.hpp ----
+
+namespace ctql {
+
+struct insert_kind {
+    template <class Clauses>
+    using result_row = void;
+    template <class Clauses>
+    static constexpr bool column_names = false;
+
+    template <class S>
+    static constexpr bool check() {
+        static_assert(detail::has_clause<S, detail::values_slot>(),
+                      "ctql: an insert needs .set(...), .columns(...) or .default_values()");
+        return true;
+    }
 };
 
 template <table_type Table>
-struct insert_into_t {
-    template <class... Assignments>
-        requires(is_assignment_v<Assignments> && ...)
-    constexpr auto set(const Assignments&... assignments) const {
-        static_assert(detail::check_insert_columns<Table, typename Assignments::column...>());
-        return insert_statement<Table, Assignments...>{{}, detail::make_value_list(assignments...)};
-    }
-
-    template <column_type... Columns>
-    constexpr auto columns(const Columns&...) const {
-        static_assert(sizeof...(Columns) > 0, "ctql: columns() needs at least one column");
-        static_assert(detail::check_insert_columns<Table, Columns...>());
-        return insert_columns_statement<Table, Columns...>{};
-    }
-
-    constexpr auto default_values() const {
-        static_assert(detail::check_insert_columns<Table>());
-        return insert_statement<Table>{};
-    }
-};
-
-template <table_type Table>
-constexpr insert_into_t<Table> insert_into(const Table&) {
-    return {};
+constexpr auto insert_into(const Table&) {
+    return statement_t<insert_kind, target_clause<keyword::insert_into, Table>, no_values>{};
 }
+
+// `insert_into(t).columns(c...)`, which connections run once per row of a range.
+template <class Table, class... Columns>
+using insert_columns_statement =
+    statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>>;
 
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_INSERT_HPP
@@ -2817,78 +2956,168 @@ constexpr insert_into_t<Table> insert_into(const Table&) {
 #define CTQL_SINGLE_INCLUDE_STMT_UPDATE_HPP
 // UPDATE t SET ... WHERE ...  An update without .where() must say
 // .all_rows(): a forgotten WHERE should not rewrite a whole table.
-#include <type_traits>
+// ---- begin ctql/stmt/clauses/set.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SET_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SET_HPP
+// UPDATE's SET list.
+//   update(users).set(users.score = users.score + 1, users.email = ctql::null).where(...)
 
 namespace ctql {
 
-struct all_rows_clause : no_clause {};
+template <class... Assignments>
+struct set_clause : detail::clause_defaults {
+    using slot = detail::set_slot;
+    using params = detail::concat_t<typename Assignments::params...>;
 
-namespace rule {
-template <class Table, class Where>
-inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, no_clause>;
-}
-
-template <table_type Table, class Where, class... Assignments>
-struct update_statement : statement_base<update_statement<Table, Where, Assignments...>> {
-    using result_row = void;
-    using params = detail::concat_t<typename Assignments::params..., typename Where::params>;
     detail::value_list<Assignments...> assignments;
-    Where where_clause_;
-
-    static constexpr bool check() {
-        static_assert(rule::update_or_delete_has_where<Table, Where>,
-                      "ctql: an update needs .where(condition), or .all_rows() to change every row on purpose");
-        return true;
-    }
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put("UPDATE ");
-        w.identifier(Table::ctql_sql_name.view());
         w.put(" SET ");
         bool first = true;
         ((w.put(first ? "" : ", "), Assignments::column::render_unqualified(w), w.put(" = "),
           Assignments::render_value(w), first = false),
          ...);
-        Where::render(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         assignments.for_each([&](const auto& a) { a.each_value(visit); });
-        where_clause_.each_value(visit);
+    }
+};
+
+struct no_set : detail::clause_defaults {
+    using slot = detail::set_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <class... Assignments>
+            requires(is_assignment_v<Assignments> && ...)
+        constexpr auto set(const Assignments&... assignments) const {
+            using table = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(sizeof...(Assignments) > 0, "ctql: set() needs at least one assignment");
+            static_assert((detail::check_target_column<table, typename Assignments::column>() && ...));
+            static_assert((detail::check_assigned_once<typename Assignments::column,
+                                                       typename Assignments::column...>() &&
+                           ...));
+            static_assert((detail::target_table_only<Assignments, table>() && ...));
+            return static_cast<const Statement&>(*this).with(
+                set_clause<Assignments...>{{}, detail::make_value_list(assignments...)});
+        }
+    };
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SET_HPP
+// ---- end ctql/stmt/clauses/set.hpp ----
+// ---- begin ctql/stmt/clauses/where.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WHERE_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WHERE_HPP
+// WHERE condition.
+//   select(...).from(t).where(c)          optional in a select
+//   update(t).set(...).where(c)           update and delete need .where(c),
+//   delete_from(t).where(c)               or .all_rows() to touch every row on purpose
+
+namespace ctql {
+
+template <class Condition>
+struct where_clause : detail::clause_defaults {
+    using slot = detail::where_slot;
+    using tables = typename Condition::tables;
+    using params = typename Condition::params;
+    using bare_columns = typename Condition::bare_columns;
+
+    Condition condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" WHERE ");
+        render::node<Condition>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
     }
 
-    template <sql_expression Condition>
-    constexpr auto where(const Condition& condition) const {
-        static_assert(std::is_same_v<Where, no_clause>, "ctql: this update already has a WHERE clause");
-        static_assert(detail::check_row_condition<Condition>());
-        static_assert(detail::target_table_only<Condition, Table>());
-        using clause = condition_clause<keyword::where, Condition>;
-        return update_statement<Table, clause, Assignments...>{{}, assignments, clause{condition}};
-    }
-    constexpr auto all_rows() const {
-        static_assert(std::is_same_v<Where, no_clause>, "ctql: this update already has a WHERE clause");
-        return update_statement<Table, all_rows_clause, Assignments...>{{}, assignments, {}};
+    template <class Statement>
+    struct methods {
+        template <class C>
+        constexpr void where(const C&) const {
+            static_assert(detail::always_false<C>,
+                          "ctql: this statement already has a WHERE clause; combine conditions with && and ||");
+        }
+    };
+};
+
+// A select without WHERE.
+struct no_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            static_assert(detail::has_clause<Statement, detail::from_slot>(),
+                          "ctql: write .from(table) before .where()");
+            static_assert(detail::check_row_condition<Condition>());
+            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+        }
+    };
+};
+
+// The deliberate absence of WHERE in an update or delete: every row.
+struct all_rows_clause : detail::clause_defaults {
+    using slot = detail::where_slot;
+};
+
+// An update or delete that has not said which rows yet.
+struct missing_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            using target = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(detail::check_row_condition<Condition>());
+            static_assert(detail::target_table_only<Condition, target>());
+            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+        }
+        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).with(all_rows_clause{}); }
+    };
+};
+
+namespace rule {
+template <class Table, class Where>
+inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, missing_where>;
+}  // namespace rule
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WHERE_HPP
+// ---- end ctql/stmt/clauses/where.hpp ----
+
+namespace ctql {
+
+struct update_kind {
+    template <class Clauses>
+    using result_row = void;
+    template <class Clauses>
+    static constexpr bool column_names = false;
+
+    template <class S>
+    static constexpr bool check() {
+        using table = typename S::template clause_t<detail::target_slot>::table;
+        static_assert(detail::has_clause<S, detail::set_slot>(), "ctql: an update needs .set(column = value, ...)");
+        static_assert(rule::update_or_delete_has_where<table, typename S::template clause_t<detail::where_slot>>,
+                      "ctql: an update needs .where(condition), or .all_rows() to change every row on purpose");
+        return true;
     }
 };
 
 template <table_type Table>
-struct update_t {
-    template <class... Assignments>
-        requires(is_assignment_v<Assignments> && ...)
-    constexpr auto set(const Assignments&... assignments) const {
-        static_assert(sizeof...(Assignments) > 0, "ctql: set() needs at least one assignment");
-        static_assert((detail::check_target_column<Table, typename Assignments::column>() && ...));
-        static_assert((detail::check_assigned_once<typename Assignments::column, typename Assignments::column...>() &&
-                       ...));
-        static_assert((detail::target_table_only<Assignments, Table>() && ...));
-        return update_statement<Table, no_clause, Assignments...>{{}, detail::make_value_list(assignments...), {}};
-    }
-};
-
-template <table_type Table>
-constexpr update_t<Table> update(const Table&) {
-    return {};
+constexpr auto update(const Table&) {
+    return statement_t<update_kind, target_clause<keyword::update, Table>, no_set, missing_where>{};
 }
 
 }  // namespace ctql
@@ -2898,50 +3127,27 @@ constexpr update_t<Table> update(const Table&) {
 #ifndef CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_DELETE_HPP
 // DELETE FROM t WHERE ...  As with update, deleting every row takes .all_rows().
-#include <type_traits>
 
 namespace ctql {
 
-template <table_type Table, class Where>
-struct delete_statement : statement_base<delete_statement<Table, Where>> {
+struct delete_kind {
+    template <class Clauses>
     using result_row = void;
-    using params = typename Where::params;
-    Where where_clause_;
+    template <class Clauses>
+    static constexpr bool column_names = false;
 
+    template <class S>
     static constexpr bool check() {
-        static_assert(rule::update_or_delete_has_where<Table, Where>,
+        using table = typename S::template clause_t<detail::target_slot>::table;
+        static_assert(rule::update_or_delete_has_where<table, typename S::template clause_t<detail::where_slot>>,
                       "ctql: a delete needs .where(condition), or .all_rows() to delete every row on purpose");
         return true;
-    }
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("DELETE FROM ");
-        w.identifier(Table::ctql_sql_name.view());
-        Where::render(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        where_clause_.each_value(visit);
-    }
-
-    template <sql_expression Condition>
-    constexpr auto where(const Condition& condition) const {
-        static_assert(std::is_same_v<Where, no_clause>, "ctql: this delete already has a WHERE clause");
-        static_assert(detail::check_row_condition<Condition>());
-        static_assert(detail::target_table_only<Condition, Table>());
-        using clause = condition_clause<keyword::where, Condition>;
-        return delete_statement<Table, clause>{{}, clause{condition}};
-    }
-    constexpr auto all_rows() const {
-        static_assert(std::is_same_v<Where, no_clause>, "ctql: this delete already has a WHERE clause");
-        return delete_statement<Table, all_rows_clause>{};
     }
 };
 
 template <table_type Table>
-constexpr delete_statement<Table, no_clause> delete_from(const Table&) {
-    return {};
+constexpr auto delete_from(const Table&) {
+    return statement_t<delete_kind, target_clause<keyword::delete_from, Table>, missing_where>{};
 }
 
 }  // namespace ctql
@@ -2951,300 +3157,555 @@ constexpr delete_statement<Table, no_clause> delete_from(const Table&) {
 #ifndef CTQL_SINGLE_INCLUDE_STMT_SELECT_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_SELECT_HPP
 // SELECT [DISTINCT] ... FROM ... [JOIN ... ON ...] [WHERE] [GROUP BY] [HAVING]
-// [ORDER BY] [LIMIT] [OFFSET]. Each method returns a new statement type with
-// that clause filled in; the checks run as each clause is added, and once
-// more for the whole statement before it renders or runs.
-#include <cstdint>
-#include <optional>
+// [ORDER BY] [LIMIT] [OFFSET]: a statement of these clauses, each filled by
+// its method (see stmt/clauses/). What depends on FROM (every column's table
+// is there; grouping is consistent) is checked once the statement is
+// complete: when its SQL is rendered or it runs.
+// ---- begin ctql/stmt/clauses/from.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_FROM_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_FROM_HPP
+// FROM and its joins.
+//   select(...).from(users)
+//       .join(orders).on(orders.user_id == users.id)        // also left_join, right_join, full_join
+//       .cross_join(regions)
+// Columns of a table on the outer side of a join decode as std::optional.
 #include <type_traits>
+
 
 namespace ctql {
 
+namespace join_kind {
+// `nullable_left`: the tables joined before may be missing (so NULL) in a row;
+// `nullable_right`: the joined table may be.
+struct inner { static constexpr std::string_view text = " JOIN "; static constexpr bool nullable_left = false, nullable_right = false; };
+struct left { static constexpr std::string_view text = " LEFT JOIN "; static constexpr bool nullable_left = false, nullable_right = true; };
+struct right { static constexpr std::string_view text = " RIGHT JOIN "; static constexpr bool nullable_left = true, nullable_right = false; };
+struct full { static constexpr std::string_view text = " FULL JOIN "; static constexpr bool nullable_left = true, nullable_right = true; };
+struct cross { static constexpr std::string_view text = " CROSS JOIN "; static constexpr bool nullable_left = false, nullable_right = false; };
+}  // namespace join_kind
+
 namespace detail {
-// The member a selected expression contributes to a row, and that member's value type.
-template <class E, class NullableTables>
-constexpr auto selected_value_type() {
-    using value_t = value_type_of<E>;
-    if constexpr (column_type<E>) {
-        if constexpr (contains_v<typename E::table, NullableTables>) return std::type_identity<make_optional_t<value_t>>{};
-        else return std::type_identity<value_t>{};
-    } else {
-        return std::type_identity<value_t>{};
-    }
-}
-template <class E, class NullableTables>
-using selected_value_t = typename decltype(selected_value_type<E, NullableTables>())::type;
-
-template <std::size_t I, class E, class NullableTables>
-constexpr auto field_for() {
-    using value_t = selected_value_t<E, NullableTables>;
-    if constexpr (column_type<E>)
-        return std::type_identity<row_field<I, typename E::template row_member<value_t>>>{};
-    else
-        return std::type_identity<row_field<I, unnamed_member<value_t>>>{};
+// A table as FROM and JOIN name it: "users", or "users" AS "u" for an alias.
+template <class Table, class Writer>
+constexpr void render_table_reference(Writer& w) {
+    if constexpr (requires { Table::render_reference(w); }) Table::render_reference(w);
+    else w.identifier(Table::ctql_sql_name.view());
 }
 
-template <class NullableTables, class Indices, class... Es>
-struct make_row;
-template <class NullableTables, std::size_t... I, class... Es>
-struct make_row<NullableTables, std::index_sequence<I...>, Es...> {
-    using type = row<typename decltype(field_for<I, Es, NullableTables>())::type...>;
+// CROSS JOIN has no condition.
+struct no_join_condition : leaf_traits {
+    using value_type = bool;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
 };
-
-template <class NullableTables, class... Es>
-struct result_row_of {
-    using type = typename make_row<NullableTables, std::index_sequence_for<Es...>, Es...>::type;
-};
-template <class NullableTables, class E>
-struct result_row_of<NullableTables, E> {
-    using type = selected_value_t<E, NullableTables>;
-};
-
-template <class Column, class Grouped>
-constexpr bool check_grouped() {
-    static_assert(rule::column_is_grouped<Column, Grouped>,
-                  "ctql: a selected column is neither aggregated nor in GROUP BY; add it to group_by() or wrap "
-                  "it in an aggregate such as max()");
-    return true;
-}
-template <class Grouped, class... Columns>
-constexpr bool all_grouped(type_list<Columns...>) {
-    return (check_grouped<Columns, Grouped>() && ...);
-}
-
 }  // namespace detail
 
+template <class Kind, table_type Table, class Condition>
+struct join_item {
+    using kind = Kind;
+    using table = Table;
+    using tables = typename Condition::tables;
+    using params = typename Condition::params;
+    Condition condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Kind::text);
+        detail::render_table_reference<Table>(w);
+        if constexpr (!std::is_same_v<Condition, detail::no_join_condition>) {
+            w.put(" ON ");
+            render::node<Condition>(w);
+        }
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
+    }
+};
+
+namespace detail {
+// The tables of FROM whose columns may be NULL in a row, join by join.
+template <class Before, class Nullable, class... Joins>
+struct outer_tables {
+    using type = Nullable;
+};
+template <class... Before, class Nullable, class Join, class... Joins>
+struct outer_tables<type_list<Before...>, Nullable, Join, Joins...> {
+    using kind = typename Join::kind;
+    using after_left = std::conditional_t<kind::nullable_left, union_t<Nullable, type_list<Before...>>, Nullable>;
+    using after_right =
+        std::conditional_t<kind::nullable_right, union_t<after_left, type_list<typename Join::table>>, after_left>;
+    using type = typename outer_tables<type_list<Before..., typename Join::table>, after_right, Joins...>::type;
+};
+
+template <class Statement, class Kind, class Table>
+struct pending_join;
+}  // namespace detail
+
+template <table_type Table, class... Joins>
+struct from_clause : detail::clause_defaults {
+    using slot = detail::from_slot;
+    // The tables FROM and JOIN bring into the statement.
+    using provided = detail::type_list<Table, typename Joins::table...>;
+    // The tables the ON conditions read.
+    using tables = detail::union_t<typename Joins::tables...>;
+    using params = detail::concat_t<typename Joins::params...>;
+    using nullable_tables = typename detail::outer_tables<detail::type_list<Table>, detail::type_list<>, Joins...>::type;
+
+    detail::value_list<Joins...> joins;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" FROM ");
+        detail::render_table_reference<Table>(w);
+        (render::node<Joins>(w), ...);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        joins.for_each([&](const auto& join) { join.each_value(visit); });
+    }
+
+    template <class Kind, class Joined, class Condition>
+    constexpr auto joined(const Condition& condition) const {
+        static_assert(!detail::contains_v<Joined, provided>,
+                      "ctql: this table is already in FROM or JOIN; to use it twice, give each use its own name "
+                      "with ctql::alias");
+        using join = join_item<Kind, Joined, Condition>;
+        return from_clause<Table, Joins..., join>{{}, detail::append_value(joins, join{condition})};
+    }
+
+    template <class Statement>
+    struct methods {
+        template <table_type T>
+        constexpr auto join(const T&) const {
+            return detail::pending_join<Statement, join_kind::inner, T>{static_cast<const Statement&>(*this)};
+        }
+        template <table_type T>
+        constexpr auto left_join(const T&) const {
+            return detail::pending_join<Statement, join_kind::left, T>{static_cast<const Statement&>(*this)};
+        }
+        template <table_type T>
+        constexpr auto right_join(const T&) const {
+            return detail::pending_join<Statement, join_kind::right, T>{static_cast<const Statement&>(*this)};
+        }
+        template <table_type T>
+        constexpr auto full_join(const T&) const {
+            return detail::pending_join<Statement, join_kind::full, T>{static_cast<const Statement&>(*this)};
+        }
+        template <table_type T>
+        constexpr auto cross_join(const T&) const {
+            const auto& statement = static_cast<const Statement&>(*this);
+            return statement.with(statement.template clause<detail::from_slot>()
+                                      .template joined<join_kind::cross, T>(detail::no_join_condition{}));
+        }
+        template <table_type T>
+        constexpr void from(const T&) const {
+            static_assert(detail::always_false<T>,
+                          "ctql: this select already has a FROM clause; add more tables with .join()");
+        }
+    };
+};
+
+struct no_from : detail::clause_defaults {
+    using slot = detail::from_slot;
+    using provided = detail::type_list<>;
+    using nullable_tables = detail::type_list<>;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <table_type T>
+        constexpr auto from(const T&) const {
+            return static_cast<const Statement&>(*this).with(from_clause<T>{});
+        }
+    };
+};
+
+namespace detail {
+// `.join(t)` waiting for its `.on(condition)`.
+template <class Statement, class Kind, class Table>
+struct pending_join {
+    Statement statement;
+
+    // ON reads the tables joined so far, this one included.
+    template <sql_expression Condition>
+    constexpr auto on(const Condition& condition) const {
+        using from = typename Statement::template clause_t<from_slot>;
+        static_assert(check_row_condition<Condition>());
+        static_assert(tables_available<Condition, concat_t<typename from::provided, type_list<Table>>>());
+        return statement.with(
+            statement.template clause<from_slot>().template joined<Kind, Table>(condition));
+    }
+};
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_FROM_HPP
+// ---- end ctql/stmt/clauses/from.hpp ----
+// ---- begin ctql/stmt/clauses/group_by.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_GROUP_BY_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_GROUP_BY_HPP
+// GROUP BY expressions.
+//   select(users.city, count()).from(users).group_by(users.city)
+
+namespace ctql {
+
 template <class... Es>
-struct select_list {
+struct group_by_clause : detail::clause_defaults {
+    using slot = detail::group_by_slot;
     using tables = detail::union_t<typename Es::tables...>;
     using params = detail::concat_t<typename Es::params...>;
     using bare_columns = detail::union_t<typename Es::bare_columns...>;
-    static constexpr bool has_aggregate = (Es::is_aggregate || ...);
+
     detail::value_list<Es...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        bool first = true;
-        ((w.put(first ? "" : ", "), render::node<Es>(w), first = false), ...);
+        w.put(" GROUP BY ");
+        detail::render_comma_list<Es...>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         items.for_each([&](const auto& item) { item.each_value(visit); });
     }
-    template <class NullableTables>
-    using result_row = typename detail::result_row_of<NullableTables, Es...>::type;
-    // Result column names, for mapping rows onto user structs.
-    static constexpr std::array<std::string_view, sizeof...(Es)> names{[] {
-        if constexpr (column_type<Es>) return Es::ctql_sql_name.view();
-        else return std::string_view{};
-    }()...};
+
+    template <class Statement>
+    struct methods {
+        template <class... Ts>
+        constexpr void group_by(const Ts&...) const {
+            static_assert(detail::always_false<Ts...>, "ctql: this select already has a GROUP BY clause; list "
+                                                       "every grouping expression in one group_by()");
+        }
+    };
 };
 
-template <bool Distinct, class Columns, class From, class Where, class Group, class Having, class Order, class Limit,
-          class Offset>
-struct select_statement;
+struct no_group_by : detail::clause_defaults {
+    using slot = detail::group_by_slot;
+    static constexpr bool empty = true;
 
-namespace detail {
-template <class Statement, class Kind, class Table>
-struct pending_join;
-}
+    template <class Statement>
+    struct methods {
+        template <sql_expression... Es>
+        constexpr auto group_by(const Es&... es) const {
+            static_assert(detail::has_clause<Statement, detail::from_slot>(),
+                          "ctql: write .from(table) before .group_by()");
+            static_assert(sizeof...(Es) > 0, "ctql: group_by() needs at least one column");
+            return static_cast<const Statement&>(*this).with(group_by_clause<Es...>{{}, detail::make_value_list(es...)});
+        }
+    };
+};
 
-template <bool Distinct, class Columns, class From, class Where, class Group, class Having, class Order, class Limit,
-          class Offset>
-struct select_statement
-    : statement_base<select_statement<Distinct, Columns, From, Where, Group, Having, Order, Limit, Offset>> {
-    Columns columns;
-    From from_clause_;
-    Where where_clause_;
-    Group group_clause_;
-    Having having_clause_;
-    Order order_clause_;
-    Limit limit_clause_;
-    Offset offset_clause_;
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_GROUP_BY_HPP
+// ---- end ctql/stmt/clauses/group_by.hpp ----
+// ---- begin ctql/stmt/clauses/having.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HAVING_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HAVING_HPP
+// HAVING condition: filters groups, so it may use aggregates.
+//   select(users.city, count()).from(users).group_by(users.city).having(count() > 10)
+//   select(count()).from(users).having(count() > 10)      // the whole table is one group
 
-    static constexpr bool has_from = !std::is_same_v<From, no_clause>;
-    using available_tables = typename From::tables;
-    using nullable_tables = typename From::nullable_tables;
-    using result_row = typename Columns::template result_row<nullable_tables>;
-    using params = detail::concat_t<typename Columns::params, typename From::params, typename Where::params,
-                                    typename Group::params, typename Having::params, typename Order::params>;
-    static constexpr auto column_names = Columns::names;
+namespace ctql {
+
+template <class Condition>
+struct having_clause : detail::clause_defaults {
+    using slot = detail::having_slot;
+    using tables = typename Condition::tables;
+    using params = typename Condition::params;
+    using bare_columns = typename Condition::bare_columns;
+
+    Condition condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" HAVING ");
+        render::node<Condition>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
+    }
+
+    template <class Statement>
+    struct methods {
+        template <class C>
+        constexpr void having(const C&) const {
+            static_assert(detail::always_false<C>,
+                          "ctql: this select already has a HAVING clause; combine conditions with && and ||");
+        }
+    };
+};
+
+struct no_having : detail::clause_defaults {
+    using slot = detail::having_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto having(const Condition& condition) const {
+            static_assert(detail::has_clause<Statement, detail::from_slot>(),
+                          "ctql: write .from(table) before .having()");
+            static_assert(detail::check_condition<Condition>());
+            return static_cast<const Statement&>(*this).with(having_clause<Condition>{{}, condition});
+        }
+    };
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_HAVING_HPP
+// ---- end ctql/stmt/clauses/having.hpp ----
+// ---- begin ctql/stmt/clauses/order_by.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_ORDER_BY_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_ORDER_BY_HPP
+// ORDER BY items: an expression sorts ascending; .asc() / .desc() say so.
+//   select(...).from(users).order_by(users.name, users.score.desc())
+
+namespace ctql {
+
+template <class... Items>
+struct order_by_clause : detail::clause_defaults {
+    using slot = detail::order_by_slot;
+    using tables = detail::union_t<typename Items::tables...>;
+    using params = detail::concat_t<typename Items::params...>;
+    using bare_columns = detail::union_t<typename Items::bare_columns...>;
+
+    detail::value_list<Items...> items;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" ORDER BY ");
+        detail::render_comma_list<Items...>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        items.for_each([&](const auto& item) { item.each_value(visit); });
+    }
+
+    template <class Statement>
+    struct methods {
+        template <class... Ts>
+        constexpr void order_by(const Ts&...) const {
+            static_assert(detail::always_false<Ts...>,
+                          "ctql: this statement already has an ORDER BY clause; list every sort key in one order_by()");
+        }
+    };
+};
+
+struct no_order_by : detail::clause_defaults {
+    using slot = detail::order_by_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <class... Items>
+        constexpr auto order_by(const Items&... items) const {
+            static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
+            using clause = order_by_clause<decltype(to_order_item(items))...>;
+            return static_cast<const Statement&>(*this).with(clause{{}, detail::make_value_list(to_order_item(items)...)});
+        }
+    };
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_ORDER_BY_HPP
+// ---- end ctql/stmt/clauses/order_by.hpp ----
+// ---- begin ctql/stmt/clauses/paging.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_PAGING_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_PAGING_HPP
+// LIMIT and OFFSET. A count given at run time is a bound parameter like every
+// value; a count given as a template argument is written into the SQL text.
+//   .limit(n) .offset(m)           LIMIT ? OFFSET ?
+//   .limit<10>() .offset<20>()     LIMIT 10 OFFSET 20
+// (SQLite takes OFFSET only after a LIMIT; its dialect adds LIMIT -1.)
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+
+namespace ctql {
+
+namespace keyword {
+struct limit { static constexpr std::string_view text = " LIMIT "; };
+struct offset { static constexpr std::string_view text = " OFFSET "; };
+}  // namespace keyword
+
+// No LIMIT, or no OFFSET.
+struct no_count : detail::clause_defaults {};
+
+template <class Keyword>
+struct bound_count : detail::clause_defaults {
+    std::int64_t count;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword::text);
+        w.placeholder();
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        visit(count);
+    }
+};
+
+template <class Keyword, std::int64_t Count>
+struct constant_count : detail::clause_defaults {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword::text);
+        w.put_signed(Count);
+    }
+};
+
+template <class Limit, class Offset>
+struct paging : detail::clause_defaults {
+    using slot = detail::paging_slot;
+    using limit_type = Limit;
+    using offset_type = Offset;
+
+    Limit limit_part;
+    Offset offset_part;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        render::node<Limit>(w);
+        render::node<Offset>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        limit_part.each_value(visit);
+        offset_part.each_value(visit);
+    }
+
+    template <class Statement>
+    struct methods {
+        // A run-time row count, bound as a parameter.
+        constexpr auto limit(std::int64_t count) const { return with_limit(bound_count<keyword::limit>{{}, count}); }
+        // A compile-time row count, written into the SQL text.
+        template <std::int64_t Count>
+        constexpr auto limit() const {
+            return with_limit(constant_count<keyword::limit, Count>{});
+        }
+        constexpr auto offset(std::int64_t count) const {
+            return with_offset(bound_count<keyword::offset>{{}, count});
+        }
+        template <std::int64_t Count>
+        constexpr auto offset() const {
+            return with_offset(constant_count<keyword::offset, Count>{});
+        }
+
+    private:
+        constexpr const paging& current() const {
+            return static_cast<const Statement&>(*this).template clause<detail::paging_slot>();
+        }
+        template <class NewLimit>
+        constexpr auto with_limit(const NewLimit& l) const {
+            static_assert(std::is_same_v<Limit, no_count>, "ctql: this statement already has a LIMIT");
+            return static_cast<const Statement&>(*this).with(paging<NewLimit, Offset>{{}, l, current().offset_part});
+        }
+        template <class NewOffset>
+        constexpr auto with_offset(const NewOffset& o) const {
+            static_assert(std::is_same_v<Offset, no_count>, "ctql: this statement already has an OFFSET");
+            return static_cast<const Statement&>(*this).with(paging<Limit, NewOffset>{{}, current().limit_part, o});
+        }
+    };
+};
+
+using no_paging = paging<no_count, no_count>;
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_PAGING_HPP
+// ---- end ctql/stmt/clauses/paging.hpp ----
+// ---- begin ctql/stmt/clauses/select_columns.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SELECT_COLUMNS_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SELECT_COLUMNS_HPP
+// SELECT [DISTINCT] expressions: what a select returns.
+//   select(users.id, users.name)           rows with members id and name
+//   select(count())                        a single value
+//   select(users.city).distinct()
+
+namespace ctql {
+
+template <bool Distinct, class... Es>
+struct select_columns : detail::clause_defaults {
+    using slot = detail::select_columns_slot;
+    using tables = detail::union_t<typename Es::tables...>;
+    using params = detail::concat_t<typename Es::params...>;
+    using bare_columns = detail::union_t<typename Es::bare_columns...>;
+    static constexpr bool has_aggregate = (Es::is_aggregate || ...);
+    template <class NullableTables>
+    using result_row = detail::row_type_t<NullableTables, Es...>;
+    static constexpr auto names = detail::selected_names<Es...>;
+
+    detail::value_list<Es...> items;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
-        Columns::render(w);
-        From::render(w);
-        Where::render(w);
-        Group::render(w);
-        Having::render(w);
-        Order::render(w);
-        if constexpr (std::is_same_v<Limit, no_clause> && !std::is_same_v<Offset, no_clause> &&
-                      std::is_same_v<typename Writer::dialect, dialect::sqlite>)
-            w.put(" LIMIT -1");  // SQLite accepts OFFSET only after a LIMIT
-        Limit::render(w);
-        Offset::render(w);
+        detail::render_comma_list<Es...>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
-        columns.each_value(visit);
-        from_clause_.each_value(visit);
-        where_clause_.each_value(visit);
-        group_clause_.each_value(visit);
-        having_clause_.each_value(visit);
-        order_clause_.each_value(visit);
-        limit_clause_.each_value(visit);
-        offset_clause_.each_value(visit);
+        items.for_each([&](const auto& item) { item.each_value(visit); });
     }
 
-    // The checks that need the whole statement: every selected column's table
-    // is in FROM/JOIN, and grouping is consistent.
+    template <class Statement>
+    struct methods {
+        constexpr auto distinct() const {
+            const auto& statement = static_cast<const Statement&>(*this);
+            return statement.with(select_columns<true, Es...>{{}, statement.template clause<detail::select_columns_slot>().items});
+        }
+    };
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SELECT_COLUMNS_HPP
+// ---- end ctql/stmt/clauses/select_columns.hpp ----
+
+namespace ctql {
+
+struct select_kind {
+    template <class Clauses>
+    using columns_of = detail::clause_in_t<detail::select_columns_slot, Clauses>;
+    template <class Clauses>
+    using from_of = detail::clause_in_t<detail::from_slot, Clauses>;
+
+    template <class Clauses>
+    using result_row = typename columns_of<Clauses>::template result_row<typename from_of<Clauses>::nullable_tables>;
+    template <class Clauses>
+    static constexpr auto column_names = columns_of<Clauses>::names;
+
+    template <class S>
     static constexpr bool check() {
-        detail::tables_available<Columns, available_tables>();
-        detail::tables_available<Order, available_tables>();
-        if constexpr (!std::is_same_v<Group, no_clause> || Columns::has_aggregate) {
-            detail::all_grouped<typename Group::bare_columns>(typename Columns::bare_columns{});
-            detail::all_grouped<typename Group::bare_columns>(typename Having::bare_columns{});
-            detail::all_grouped<typename Group::bare_columns>(typename Order::bare_columns{});
+        using provided = typename from_of<typename S::clause_list>::provided;
+        using columns = columns_of<typename S::clause_list>;
+        using group = typename S::template clause_t<detail::group_by_slot>;
+        using having = typename S::template clause_t<detail::having_slot>;
+        using order = typename S::template clause_t<detail::order_by_slot>;
+        detail::tables_available<columns, provided>();
+        detail::tables_available<typename S::template clause_t<detail::where_slot>, provided>();
+        detail::tables_available<group, provided>();
+        detail::tables_available<having, provided>();
+        detail::tables_available<order, provided>();
+        if constexpr (detail::has_clause<S, detail::group_by_slot>() || columns::has_aggregate ||
+                      detail::has_clause<S, detail::having_slot>()) {
+            detail::all_grouped<typename group::bare_columns>(typename columns::bare_columns{});
+            detail::all_grouped<typename group::bare_columns>(typename having::bare_columns{});
+            detail::all_grouped<typename group::bare_columns>(typename order::bare_columns{});
         }
         return true;
     }
-
-    template <table_type Table>
-    constexpr auto from(const Table&) const {
-        static_assert(!has_from, "ctql: this select already has a FROM clause; add more tables with .join()");
-        return select_statement<Distinct, Columns, from_clause<Table>, Where, Group, Having, Order, Limit, Offset>{
-            {}, columns, {}, where_clause_, group_clause_, having_clause_, order_clause_, limit_clause_,
-            offset_clause_};
-    }
-
-    template <table_type Table>
-    constexpr auto join(const Table&) const {
-        static_assert(has_from, "ctql: write .from(table) before .join()");
-        return detail::pending_join<select_statement, keyword::inner_join, Table>{*this};
-    }
-    template <table_type Table>
-    constexpr auto left_join(const Table&) const {
-        static_assert(has_from, "ctql: write .from(table) before .left_join()");
-        return detail::pending_join<select_statement, keyword::left_join, Table>{*this};
-    }
-
-    template <class Kind, class Table, class Condition>
-    constexpr auto add_join(const Condition& condition) const {
-        using tables = detail::concat_t<available_tables, detail::type_list<Table>>;
-        static_assert(detail::check_row_condition<Condition>());
-        static_assert(detail::tables_available<Condition, tables>());
-        using new_from = decltype(append_join<Kind, Table>(from_clause_, condition));
-        return select_statement<Distinct, Columns, new_from, Where, Group, Having, Order, Limit, Offset>{
-            {}, columns, append_join<Kind, Table>(from_clause_, condition), where_clause_, group_clause_,
-            having_clause_, order_clause_, limit_clause_, offset_clause_};
-    }
-
-    template <sql_expression Condition>
-    constexpr auto where(const Condition& condition) const {
-        static_assert(has_from, "ctql: write .from(table) before .where()");
-        static_assert(std::is_same_v<Where, no_clause>, "ctql: this select already has a WHERE clause; combine "
-                                                        "conditions with && and ||");
-        static_assert(detail::check_row_condition<Condition>());
-        static_assert(detail::tables_available<Condition, available_tables>());
-        using clause = condition_clause<keyword::where, Condition>;
-        return select_statement<Distinct, Columns, From, clause, Group, Having, Order, Limit, Offset>{
-            {}, columns, from_clause_, clause{condition}, group_clause_, having_clause_, order_clause_,
-            limit_clause_, offset_clause_};
-    }
-
-    template <sql_expression... Es>
-    constexpr auto group_by(const Es&... es) const {
-        static_assert(has_from, "ctql: write .from(table) before .group_by()");
-        static_assert(sizeof...(Es) > 0, "ctql: group_by() needs at least one column");
-        static_assert((detail::tables_available<Es, available_tables>() && ...));
-        using clause = list_clause<keyword::group_by, Es...>;
-        return select_statement<Distinct, Columns, From, Where, clause, Having, Order, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, clause{detail::make_value_list(es...)}, having_clause_, order_clause_, limit_clause_,
-            offset_clause_};
-    }
-
-    template <sql_expression Condition>
-    constexpr auto having(const Condition& condition) const {
-        static_assert(!std::is_same_v<Group, no_clause>, "ctql: write .group_by() before .having()");
-        static_assert(detail::check_condition<Condition>());
-        static_assert(detail::tables_available<Condition, available_tables>());
-        using clause = condition_clause<keyword::having, Condition>;
-        return select_statement<Distinct, Columns, From, Where, Group, clause, Order, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, clause{condition}, order_clause_,
-            limit_clause_, offset_clause_};
-    }
-
-    template <class... Items>
-    constexpr auto order_by(const Items&... items) const {
-        static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
-        using clause = list_clause<keyword::order_by, decltype(to_order_item(items))...>;
-        return select_statement<Distinct, Columns, From, Where, Group, Having, clause, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, clause{detail::make_value_list(to_order_item(items)...)},
-            limit_clause_, offset_clause_};
-    }
-
-    // A run-time row count, bound as a parameter.
-    constexpr auto limit(std::int64_t count) const {
-        return with_limit(count_clause<keyword::limit>{count});
-    }
-    // A compile-time row count, written into the SQL text.
-    template <std::int64_t Count>
-    constexpr auto limit() const {
-        return with_limit(constant_count_clause<keyword::limit, Count>{});
-    }
-    constexpr auto offset(std::int64_t count) const {
-        return with_offset(count_clause<keyword::offset>{count});
-    }
-    template <std::int64_t Count>
-    constexpr auto offset() const {
-        return with_offset(constant_count_clause<keyword::offset, Count>{});
-    }
-
-    constexpr auto distinct() const {
-        return select_statement<true, Columns, From, Where, Group, Having, Order, Limit, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, order_clause_, limit_clause_,
-            offset_clause_};
-    }
-
-private:
-    template <class Kind, class Table, class Condition, class FromTable, class... Joins>
-    static constexpr auto append_join(const from_clause<FromTable, Joins...>& from, const Condition& condition) {
-        return from_clause<FromTable, Joins..., join_item<Kind, Table, Condition>>{
-            detail::append_value(from.joins, join_item<Kind, Table, Condition>{condition})};
-    }
-    template <class Clause>
-    constexpr auto with_limit(Clause clause) const {
-        static_assert(std::is_same_v<Limit, no_clause>, "ctql: this select already has a LIMIT");
-        return select_statement<Distinct, Columns, From, Where, Group, Having, Order, Clause, Offset>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, order_clause_, clause,
-            offset_clause_};
-    }
-    template <class Clause>
-    constexpr auto with_offset(Clause clause) const {
-        static_assert(std::is_same_v<Offset, no_clause>, "ctql: this select already has an OFFSET");
-        return select_statement<Distinct, Columns, From, Where, Group, Having, Order, Limit, Clause>{
-            {}, columns, from_clause_, where_clause_, group_clause_, having_clause_, order_clause_, limit_clause_,
-            clause};
-    }
 };
-
-namespace detail {
-template <class Statement, class Kind, class Table>
-struct pending_join {
-    Statement statement;
-    template <sql_expression Condition>
-    constexpr auto on(const Condition& condition) const {
-        return statement.template add_join<Kind, Table>(condition);
-    }
-};
-}  // namespace detail
 
 template <sql_expression... Es>
 constexpr auto select(const Es&... es) {
     static_assert(sizeof...(Es) > 0, "ctql: select() needs at least one column or expression");
-    return select_statement<false, select_list<Es...>, no_clause, no_clause, no_clause, no_clause, no_clause,
-                            no_clause, no_clause>{{}, {detail::make_value_list(es...)}, {}, {}, {}, {}, {}, {}, {}};
+    using statement = statement_t<select_kind, select_columns<false, Es...>, no_from, no_where, no_group_by,
+                                  no_having, no_order_by, no_paging>;
+    return statement{{}, {}, typename statement::storage{
+        {select_columns<false, Es...>{{}, detail::make_value_list(es...)}}, {}, {}, {}, {}, {}, {}}};
 }
 
 }  // namespace ctql
@@ -3274,78 +3735,12 @@ struct copy_from_stdin {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_COPY_HPP
 // ---- end ctql/stmt/copy.hpp ----
-// ---- begin ctql/schema/ddl.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
-#define CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
+// ---- begin ctql/stmt/ddl.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_DDL_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_DDL_HPP
 // CREATE TABLE IF NOT EXISTS / DROP TABLE IF EXISTS, rendered from the schema.
-#include <cstdint>
-#include <type_traits>
 
 namespace ctql {
-
-namespace detail {
-template <class Writer, auto Value>
-constexpr void write_default(Writer& w) {
-    using value_t = std::remove_cvref_t<decltype(Value)>;
-    if constexpr (std::is_same_v<value_t, bool>) {
-        w.put(Value ? "TRUE" : "FALSE");
-    } else if constexpr (std::is_integral_v<value_t>) {
-        w.put_signed(static_cast<std::int64_t>(Value));
-    } else {
-        // Text defaults: a string literal, with quotes doubled.
-        w.put('\'');
-        for (char c : Value.view()) {
-            if (c == '\'') w.put('\'');
-            w.put(c);
-        }
-        w.put('\'');
-    }
-}
-
-template <class Column, class Writer>
-constexpr void render_column_definition(Writer& w) {
-    using dialect = typename Writer::dialect;
-    using value_t = typename Column::value_type;
-    using base_t = base_type_t<value_t>;
-    Column::render_unqualified(w);
-    w.put(' ');
-    if constexpr (Column::is_generated) {
-        dialect::template write_generated_primary_key<Writer, base_t>(w);
-    } else {
-        if constexpr (kind_of_v<value_t> == sql_kind::timestamp &&
-                      contains_v<with_time_zone_t, typename Column::constraints>)
-            w.put(dialect::timestamp_with_time_zone);
-        else
-            w.put(dialect::template type_name<base_t>());
-        if constexpr (Column::is_primary_key) w.put(" PRIMARY KEY");
-        if constexpr (!is_nullable_v<value_t>) w.put(" NOT NULL");
-    }
-    if constexpr (Column::is_unique) w.put(" UNIQUE");
-    if constexpr (!std::is_void_v<typename Column::default_constraint>) {
-        w.put(" DEFAULT ");
-        write_default<Writer, Column::default_constraint::value>(w);
-    }
-    if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
-        using target = typename Column::reference_constraint::column;
-        w.put(" REFERENCES ");
-        w.identifier(target::table::ctql_sql_name.view());
-        w.put(" (");
-        target::render_unqualified(w);
-        w.put(')');
-    }
-}
-
-template <class ColumnList>
-struct column_definitions;
-template <class... Columns>
-struct column_definitions<type_list<Columns...>> {
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        bool first = true;
-        ((w.put(first ? "" : ", "), render_column_definition<Columns>(w), first = false), ...);
-    }
-};
-}  // namespace detail
 
 template <table_type Table>
 struct create_table_statement : statement_base<create_table_statement<Table>> {
@@ -3390,8 +3785,148 @@ constexpr drop_table_statement<Table> drop_table(const Table&) {
 }
 
 }  // namespace ctql
-#endif  // CTQL_SINGLE_INCLUDE_SCHEMA_DDL_HPP
-// ---- end ctql/schema/ddl.hpp ----
+#endif  // CTQL_SINGLE_INCLUDE_STMT_DDL_HPP
+// ---- end ctql/stmt/ddl.hpp ----
+// ---- begin ctql/dialect/sqlite.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+#define CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+// SQLite's spelling of identifiers, placeholders and column types, and the
+// nodes it spells differently from PostgreSQL.
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+namespace ctql::dialect {
+
+struct sqlite {
+    static constexpr std::string_view name = "sqlite";
+
+    template <class Writer>
+    static constexpr void write_identifier(Writer& w, std::string_view name) {
+        w.put('"');
+        w.put(name);
+        w.put('"');
+    }
+
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int) {
+        w.put('?');
+    }
+
+    // Timestamps are ISO-8601 text: sortable, readable, and understood by SQLite's date functions.
+    template <storable T>
+    static constexpr std::string_view type_name() {
+        constexpr sql_kind k = kind_of_v<T>;
+        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
+        else if constexpr (k == sql_kind::real) return "REAL";
+        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp) return "TEXT";
+        else return "BLOB";
+    }
+
+    static constexpr std::string_view timestamp_with_time_zone = "TEXT";
+
+    // `INTEGER PRIMARY KEY` aliases SQLite's rowid, which assigns keys itself.
+    template <class Writer, storable T>
+    static constexpr void write_generated_primary_key(Writer& w) {
+        w.put("INTEGER PRIMARY KEY");
+    }
+
+    // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".
+    template <class Writer, class Offset>
+        requires(!std::is_same_v<Offset, no_count>)
+    static constexpr void render(Writer& w, std::type_identity<paging<no_count, Offset>>) {
+        w.put(" LIMIT -1");
+        render::node<Offset>(w);
+    }
+};
+
+}  // namespace ctql::dialect
+#endif  // CTQL_SINGLE_INCLUDE_DIALECT_SQLITE_HPP
+// ---- end ctql/dialect/sqlite.hpp ----
+// ---- begin ctql/dialect/postgres.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
+#define CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
+// PostgreSQL's spelling of placeholders and column types, and the nodes it
+// spells differently from SQLite.
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+namespace ctql::dialect {
+
+struct postgres {
+    static constexpr std::string_view name = "postgresql";
+
+    template <class Writer>
+    static constexpr void write_identifier(Writer& w, std::string_view name) {
+        w.put('"');
+        w.put(name);
+        w.put('"');
+    }
+
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int number) {
+        w.put('$');
+        w.put_number(static_cast<std::uint64_t>(number));
+    }
+
+    // Unsigned types take the next wider signed type so that every value fits;
+    // std::uint64_t has none and is stored bit-cast in BIGINT.
+    template <storable T>
+    static constexpr std::string_view type_name() {
+        constexpr sql_kind k = kind_of_v<T>;
+        if constexpr (k == sql_kind::integer) {
+            constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
+            if constexpr (bits <= 16) return "SMALLINT";
+            else if constexpr (bits <= 32) return "INTEGER";
+            else return "BIGINT";
+        } else if constexpr (k == sql_kind::boolean) return "BOOLEAN";
+        else if constexpr (std::is_same_v<T, float>) return "REAL";
+        else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
+        else if constexpr (k == sql_kind::text) return "TEXT";
+        else if constexpr (k == sql_kind::blob) return "BYTEA";
+        else return "TIMESTAMP";
+    }
+
+    static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
+
+    template <class Writer, storable T>
+    static constexpr void write_generated_primary_key(Writer& w) {
+        w.put(type_name<T>());
+        w.put(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    }
+
+    // ctql's aggregate result types are the same on every dialect: SUM of
+    // integers is a BIGINT (an overflow is an error), SUM of reals and AVG of
+    // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
+    // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
+    // SUM(real)), so its results are cast to ctql's types.
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS BIGINT)");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+        w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
+        render::node<Operand>(w);
+        w.put(" AS DOUBLE PRECISION))");
+    }
+    template <class Writer, class Operand, bool Distinct, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::integer)
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
+        w.put("CAST(");
+        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
+        w.put(" AS DOUBLE PRECISION)");
+    }
+};
+
+}  // namespace ctql::dialect
+#endif  // CTQL_SINGLE_INCLUDE_DIALECT_POSTGRES_HPP
+// ---- end ctql/dialect/postgres.hpp ----
 #endif  // CTQL_SINGLE_INCLUDE_CTQL_HPP
 // ---- end ctql/ctql.hpp ----
 // ---- begin ctql/engine/engine.hpp ----
@@ -5579,14 +6114,14 @@ namespace ctql::sqlite::detail {
 }  // namespace ctql::sqlite::detail
 #endif  // CTQL_SINGLE_INCLUDE_BACKEND_SQLITE_ERROR_HPP
 // ---- end ctql/backend/sqlite/error.hpp ----
-// ---- begin ctql/backend/sqlite/timestamp_text.hpp ----
-#ifndef CTQL_SINGLE_INCLUDE_BACKEND_SQLITE_TIMESTAMP_TEXT_HPP
-#define CTQL_SINGLE_INCLUDE_BACKEND_SQLITE_TIMESTAMP_TEXT_HPP
+// ---- begin ctql/core/timestamp_text.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_TIMESTAMP_TEXT_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_TIMESTAMP_TEXT_HPP
 // Timestamps as ISO-8601 text, `YYYY-MM-DD HH:MM:SS.ffffff`, always 26 bytes.
 // SQLite has no timestamp type; its date functions read this form, and the
 // fixed width makes byte order equal time order for years 0001-9999, so
 // ORDER BY and range comparisons on the column work without conversion.
-// PostgreSQL code reuses the text form for logs.
+// Logging writes timestamps in the same form.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -5764,8 +6299,8 @@ std::chrono::sys_time<Duration> parse_timestamp(std::string_view text) {
 }
 
 }  // namespace ctql::detail
-#endif  // CTQL_SINGLE_INCLUDE_BACKEND_SQLITE_TIMESTAMP_TEXT_HPP
-// ---- end ctql/backend/sqlite/timestamp_text.hpp ----
+#endif  // CTQL_SINGLE_INCLUDE_CORE_TIMESTAMP_TEXT_HPP
+// ---- end ctql/core/timestamp_text.hpp ----
 
 namespace ctql::sqlite::detail {
 
@@ -6372,15 +6907,15 @@ public:
     // inside one savepoint: either every row is stored or none is.
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows) {
-        using statement_t = insert_columns_statement<Table, Columns...>;
-        constexpr std::string_view sql = statement_t::template sql<dialect>();
+        using bulk_t = insert_columns_statement<Table, Columns...>;
+        constexpr std::string_view sql = bulk_t::template sql<dialect>();
         (void)stmt;
-        auto [st, busy] = acquire<statement_t>(sql);
+        auto [st, busy] = acquire<bulk_t>(sql);
         detail::statement_lease lease{db_, st, busy, sql};
         savepoint guard{*this};
         std::int64_t inserted = 0;
         for (const auto& r : rows) {
-            bind_row<statement_t, Columns...>(st, sql, r);
+            bind_row<bulk_t, Columns...>(st, sql, r);
             step_to_done(st, sql);
             sqlite3_reset(st);
             ++inserted;

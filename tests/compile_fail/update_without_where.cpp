@@ -1,6 +1,6 @@
 // An update with neither .where() nor .all_rows(), run on a connection.
 // expect: an update needs .where(condition), or .all_rows() to change every row on purpose
-// expect: ctql::update_statement<users_t, ctql::no_clause
+// expect: rule::update_or_delete_has_where<users_t, ctql::missing_where>
 #include <ctql/sqlite.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (score, double));

@@ -1,4 +1,4 @@
-#include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/timestamp_text.hpp>
 
 #include <catch2/catch.hpp>
 

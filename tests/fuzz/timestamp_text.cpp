@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/timestamp_text.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -3,7 +3,7 @@
 // SQLite has no timestamp type; its date functions read this form, and the
 // fixed width makes byte order equal time order for years 0001-9999, so
 // ORDER BY and range comparisons on the column work without conversion.
-// PostgreSQL code reuses the text form for logs.
+// Logging writes timestamps in the same form.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

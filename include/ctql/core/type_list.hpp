@@ -76,7 +76,8 @@ struct nth<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using nth_t = typename nth<I, List>::type;
 
-template <class T>
+// For a static_assert that must fail only when the template is used.
+template <class... T>
 inline constexpr bool always_false = false;
 
 }  // namespace ctql::detail

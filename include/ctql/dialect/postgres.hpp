@@ -14,6 +14,13 @@ struct postgres {
     static constexpr std::string_view name = "postgresql";
 
     template <class Writer>
+    static constexpr void write_identifier(Writer& w, std::string_view name) {
+        w.put('"');
+        w.put(name);
+        w.put('"');
+    }
+
+    template <class Writer>
     static constexpr void write_placeholder(Writer& w, int number) {
         w.put('$');
         w.put_number(static_cast<std::uint64_t>(number));

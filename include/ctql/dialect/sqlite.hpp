@@ -1,13 +1,24 @@
 #pragma once
-// SQLite's spelling of placeholders and column types.
+// SQLite's spelling of identifiers, placeholders and column types, and the
+// nodes it spells differently from PostgreSQL.
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <ctql/core/value_types.hpp>
+#include <ctql/render/writer.hpp>
+#include <ctql/stmt/clauses/paging.hpp>
 
 namespace ctql::dialect {
 
 struct sqlite {
     static constexpr std::string_view name = "sqlite";
+
+    template <class Writer>
+    static constexpr void write_identifier(Writer& w, std::string_view name) {
+        w.put('"');
+        w.put(name);
+        w.put('"');
+    }
 
     template <class Writer>
     static constexpr void write_placeholder(Writer& w, int) {
@@ -30,6 +41,14 @@ struct sqlite {
     template <class Writer, storable T>
     static constexpr void write_generated_primary_key(Writer& w) {
         w.put("INTEGER PRIMARY KEY");
+    }
+
+    // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".
+    template <class Writer, class Offset>
+        requires(!std::is_same_v<Offset, no_count>)
+    static constexpr void render(Writer& w, std::type_identity<paging<no_count, Offset>>) {
+        w.put(" LIMIT -1");
+        render::node<Offset>(w);
     }
 };
 

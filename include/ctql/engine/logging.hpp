@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/timestamp_text.hpp>
 #include <ctql/core/printable_text.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/parameter.hpp>

@@ -44,11 +44,7 @@ struct writer {
     }
     // Identifiers come only from C++ identifiers in the schema, so they never
     // contain a quote character; quoting still protects reserved words.
-    constexpr void identifier(std::string_view name) {
-        put('"');
-        put(name);
-        put('"');
-    }
+    constexpr void identifier(std::string_view name) { Dialect::write_identifier(*this, name); }
     constexpr void placeholder() { Dialect::write_placeholder(*this, ++placeholders); }
 };
 

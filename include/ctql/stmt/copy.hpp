@@ -1,7 +1,7 @@
 #pragma once
 // COPY t (columns) FROM STDIN (FORMAT binary): PostgreSQL's bulk load, for
 // `insert_into(t).columns(...)` with a range of rows.
-#include <ctql/stmt/insert.hpp>
+#include <ctql/schema/table.hpp>
 
 namespace ctql {
 

@@ -41,7 +41,7 @@
 #include <utility>
 
 #include <ctql/backend/sqlite/error.hpp>
-#include <ctql/backend/sqlite/timestamp_text.hpp>
+#include <ctql/core/timestamp_text.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>

@@ -90,15 +90,15 @@ public:
     // inside one savepoint: either every row is stored or none is.
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows) {
-        using statement_t = insert_columns_statement<Table, Columns...>;
-        constexpr std::string_view sql = statement_t::template sql<dialect>();
+        using bulk_t = insert_columns_statement<Table, Columns...>;
+        constexpr std::string_view sql = bulk_t::template sql<dialect>();
         (void)stmt;
-        auto [st, busy] = acquire<statement_t>(sql);
+        auto [st, busy] = acquire<bulk_t>(sql);
         detail::statement_lease lease{db_, st, busy, sql};
         savepoint guard{*this};
         std::int64_t inserted = 0;
         for (const auto& r : rows) {
-            bind_row<statement_t, Columns...>(st, sql, r);
+            bind_row<bulk_t, Columns...>(st, sql, r);
             step_to_done(st, sql);
             sqlite3_reset(st);
             ++inserted;

@@ -1,0 +1,80 @@
+#pragma once
+// The type rules statements check, as named predicates used in
+// static_asserts (see expr/rules.hpp for the expression rules). Each check
+// asserts with its own sentence and then returns true, so that a failure is
+// reported once, by the sentence, not again by its caller.
+#include <type_traits>
+
+#include <ctql/core/type_list.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/expr/rules.hpp>
+
+namespace ctql {
+
+namespace rule {
+template <class Table, class Expression, class TablesInFrom>
+inline constexpr bool table_is_in_from = detail::contains_v<Table, TablesInFrom>;
+template <class Column, class GroupByColumns>
+inline constexpr bool column_is_grouped = detail::contains_v<Column, GroupByColumns>;
+template <class Table, class Expression, class TargetTable>
+inline constexpr bool column_belongs_to_target_table = std::is_same_v<Table, TargetTable>;
+}  // namespace rule
+
+namespace detail {
+
+template <class Expression, class Provided, class... Tables>
+constexpr bool check_tables_available(type_list<Tables...>) {
+    static_assert((rule::table_is_in_from<Tables, Expression, Provided> && ...),
+                  "ctql: a column's table is not in this statement's FROM or JOIN; add it with .from(table) "
+                  "or .join(table).on(...)");
+    return true;
+}
+// Every table `Expression` reads is among `Provided`.
+template <class Expression, class Provided>
+constexpr bool tables_available() {
+    return check_tables_available<Expression, Provided>(typename Expression::tables{});
+}
+
+// UPDATE and DELETE read and write one table only.
+template <class Expression, class Target, class... Tables>
+constexpr bool check_target_table_only(type_list<Tables...>) {
+    static_assert((rule::column_belongs_to_target_table<Tables, Expression, Target> && ...),
+                  "ctql: an update or delete may only use columns of the table it changes");
+    return true;
+}
+template <class Expression, class Target>
+constexpr bool target_table_only() {
+    return check_target_table_only<Expression, Target>(typename Expression::tables{});
+}
+
+template <class Condition>
+constexpr bool check_condition() {
+    static_assert(rule::boolean_condition<Condition, sql_type_of<Condition>>,
+                  "ctql: a WHERE, HAVING or ON condition must be boolean (a comparison or a boolean column)");
+    return true;
+}
+
+// WHERE and ON filter rows before grouping, so aggregates belong in HAVING.
+template <class Condition>
+constexpr bool check_row_condition() {
+    check_condition<Condition>();
+    static_assert(rule::not_an_aggregate<Condition, sql_type_of<Condition>>,
+                  "ctql: an aggregate cannot be used in WHERE or ON; filter groups with .having()");
+    return true;
+}
+
+template <class Column, class Grouped>
+constexpr bool check_grouped() {
+    static_assert(rule::column_is_grouped<Column, Grouped>,
+                  "ctql: a selected column is neither aggregated nor in GROUP BY; add it to group_by() or wrap "
+                  "it in an aggregate such as max()");
+    return true;
+}
+template <class Grouped, class... Columns>
+constexpr bool all_grouped(type_list<Columns...>) {
+    return (check_grouped<Columns, Grouped>() && ...);
+}
+
+}  // namespace detail
+
+}  // namespace ctql

@@ -1,0 +1,59 @@
+#pragma once
+// What every clause shares, and the slots clauses sit in.
+//
+// A clause type provides
+//   slot          which place of its statement it fills (an empty clause and
+//                 the filled one share a slot)
+//   tables        the tables its expressions read (checked against FROM)
+//   params        the named parameters it contains, in placeholder order
+//   render(w)     its SQL, leading space included
+//   each_value(v) its bound values, in placeholder order
+// and may provide `template <class Statement> struct methods`, lent to the
+// statement (see stmt/statement.hpp).
+#include <ctql/core/type_list.hpp>
+#include <ctql/render/writer.hpp>
+
+namespace ctql {
+
+namespace detail {
+
+// Defaults for a clause that reads no table, binds nothing and renders nothing.
+struct clause_defaults {
+    using tables = type_list<>;
+    using params = type_list<>;
+    using bare_columns = type_list<>;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+// Whether a statement's clause in Slot is filled: an empty clause (no_from,
+// no_where) says `static constexpr bool empty = true`.
+template <class Statement, class Slot>
+constexpr bool has_clause() {
+    return !requires { requires Statement::template clause_t<Slot>::empty; };
+}
+
+// "a, b, c", each item through render::node so that dialects may override it.
+template <class... Items, class Writer>
+constexpr void render_comma_list(Writer& w) {
+    bool first = true;
+    ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
+}
+
+// The slots of the statements ctql builds.
+struct select_columns_slot {};
+struct from_slot {};
+struct where_slot {};
+struct group_by_slot {};
+struct having_slot {};
+struct order_by_slot {};
+struct paging_slot {};
+struct target_slot {};
+struct values_slot {};
+struct set_slot {};
+
+}  // namespace detail
+
+}  // namespace ctql

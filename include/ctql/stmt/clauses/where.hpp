@@ -1,0 +1,86 @@
+#pragma once
+// WHERE condition.
+//   select(...).from(t).where(c)          optional in a select
+//   update(t).set(...).where(c)           update and delete need .where(c),
+//   delete_from(t).where(c)               or .all_rows() to touch every row on purpose
+#include <ctql/core/type_list.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/stmt/checks.hpp>
+#include <ctql/stmt/clauses/clause.hpp>
+
+namespace ctql {
+
+template <class Condition>
+struct where_clause : detail::clause_defaults {
+    using slot = detail::where_slot;
+    using tables = typename Condition::tables;
+    using params = typename Condition::params;
+    using bare_columns = typename Condition::bare_columns;
+
+    Condition condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" WHERE ");
+        render::node<Condition>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
+    }
+
+    template <class Statement>
+    struct methods {
+        template <class C>
+        constexpr void where(const C&) const {
+            static_assert(detail::always_false<C>,
+                          "ctql: this statement already has a WHERE clause; combine conditions with && and ||");
+        }
+    };
+};
+
+// A select without WHERE.
+struct no_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            static_assert(detail::has_clause<Statement, detail::from_slot>(),
+                          "ctql: write .from(table) before .where()");
+            static_assert(detail::check_row_condition<Condition>());
+            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+        }
+    };
+};
+
+// The deliberate absence of WHERE in an update or delete: every row.
+struct all_rows_clause : detail::clause_defaults {
+    using slot = detail::where_slot;
+};
+
+// An update or delete that has not said which rows yet.
+struct missing_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            using target = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(detail::check_row_condition<Condition>());
+            static_assert(detail::target_table_only<Condition, target>());
+            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+        }
+        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).with(all_rows_clause{}); }
+    };
+};
+
+namespace rule {
+template <class Table, class Where>
+inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, missing_where>;
+}  // namespace rule
+
+}  // namespace ctql
