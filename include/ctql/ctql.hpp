@@ -16,6 +16,9 @@
 #include <ctql/expr/predicates.hpp>
 #include <ctql/expr/order.hpp>
 #include <ctql/expr/aggregates.hpp>
+#include <ctql/expr/functions.hpp>
+#include <ctql/expr/case.hpp>
+#include <ctql/expr/names.hpp>
 #include <ctql/expr/assignment.hpp>
 #include <ctql/expr/parameter.hpp>
 #include <ctql/schema/constraints.hpp>

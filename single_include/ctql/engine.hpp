@@ -559,7 +559,8 @@ inline constexpr std::string_view sql_text_v = sql_text<Node, Dialect>::view;
 //   precedence     to parenthesise operands only where SQL needs it
 // and renders with a static function, so the SQL text depends on the type
 // alone. Bound values live in the node object and are visited in render order
-// by each_value().
+// by each_value(). Every node derives from expression_methods<Node>, which
+// gives it the member spellings (`e.desc()`, `e.is_null()`, `e.as<"n">()`).
 #include <string_view>
 #include <type_traits>
 
@@ -571,6 +572,80 @@ struct expression_tag {};
 
 template <class E>
 concept sql_expression = std::is_base_of_v<detail::expression_tag, std::remove_cvref_t<E>>;
+
+// The free functions behind the member spellings, defined in order.hpp,
+// predicates.hpp and names.hpp.
+template <sql_expression E>
+constexpr auto asc(const E& e);
+template <sql_expression E>
+constexpr auto desc(const E& e);
+template <sql_expression E>
+constexpr auto is_null(const E& e);
+template <sql_expression E>
+constexpr auto is_not_null(const E& e);
+template <sql_expression E, class Pattern>
+constexpr auto like(const E& e, Pattern&& pattern);
+template <sql_expression E, class Pattern>
+constexpr auto not_like(const E& e, Pattern&& pattern);
+template <sql_expression E, class Pattern>
+constexpr auto ilike(const E& e, Pattern&& pattern);
+template <sql_expression E, class... Values>
+constexpr auto in(const E& e, Values&&... values);
+template <sql_expression E, class... Values>
+constexpr auto not_in(const E& e, Values&&... values);
+template <sql_expression E, class Low, class High>
+constexpr auto between(const E& e, Low&& low, High&& high);
+template <class Name, sql_expression E>
+constexpr auto named(const E& e);
+template <fixed_string Name>
+struct string_name;
+
+template <class Self>
+struct expression_methods : detail::expression_tag {
+    constexpr auto asc() const { return ctql::asc(self()); }
+    constexpr auto desc() const { return ctql::desc(self()); }
+    constexpr auto is_null() const { return ctql::is_null(self()); }
+    constexpr auto is_not_null() const { return ctql::is_not_null(self()); }
+    template <class P>
+    constexpr auto like(P&& pattern) const {
+        return ctql::like(self(), std::forward<P>(pattern));
+    }
+    template <class P>
+    constexpr auto not_like(P&& pattern) const {
+        return ctql::not_like(self(), std::forward<P>(pattern));
+    }
+    template <class P>
+    constexpr auto ilike(P&& pattern) const {
+        return ctql::ilike(self(), std::forward<P>(pattern));
+    }
+    template <class... Vs>
+    constexpr auto in(Vs&&... values) const {
+        return ctql::in(self(), std::forward<Vs>(values)...);
+    }
+    template <class... Vs>
+    constexpr auto not_in(Vs&&... values) const {
+        return ctql::not_in(self(), std::forward<Vs>(values)...);
+    }
+    template <class L, class H>
+    constexpr auto between(L&& low, H&& high) const {
+        return ctql::between(self(), std::forward<L>(low), std::forward<H>(high));
+    }
+    // Names the value in a select list: `count(o.id).as<"orders">()` is reached
+    // as get<"orders">(row) and maps onto a struct member `orders`;
+    // `.as(orders)` with CTQL_NAME(orders) also gives `row.orders`.
+    template <fixed_string Name>
+    constexpr auto as() const {
+        return ctql::named<string_name<Name>>(self());
+    }
+    template <class Name>
+        requires requires { Name::ctql_sql_name; typename Name::template row_member<int>; }
+    constexpr auto as(const Name&) const {
+        return ctql::named<Name>(self());
+    }
+
+private:
+    constexpr const Self& self() const { return static_cast<const Self&>(*this); }
+};
 
 namespace precedence {
 inline constexpr int or_ = 1;
@@ -585,7 +660,8 @@ inline constexpr int primary = 9;
 
 namespace detail {
 // Leaf defaults; nodes override what differs.
-struct leaf_traits : expression_tag {
+template <class Self>
+struct leaf_traits : expression_methods<Self> {
     using tables = type_list<>;
     using params = type_list<>;
     using bare_columns = type_list<>;
@@ -631,7 +707,7 @@ inline constexpr bool expr_nullable_v = detail::nullable_expression<E>();
 
 // A C++ value inside an expression: always a bound parameter, never SQL text.
 template <class Stored, column_value ValueType>
-struct value : detail::leaf_traits {
+struct value : detail::leaf_traits<value<Stored, ValueType>> {
     using value_type = ValueType;
     Stored stored;
 
@@ -646,7 +722,7 @@ struct value : detail::leaf_traits {
 };
 
 // SQL NULL written in an expression or assignment.
-struct null_value : detail::leaf_traits {
+struct null_value : detail::leaf_traits<null_value> {
     using value_type = null_t;
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -824,7 +900,6 @@ struct less { static constexpr std::string_view token = " < "; static constexpr 
 struct less_equal { static constexpr std::string_view token = " <= "; static constexpr int precedence = precedence::comparison; };
 struct greater { static constexpr std::string_view token = " > "; static constexpr int precedence = precedence::comparison; };
 struct greater_equal { static constexpr std::string_view token = " >= "; static constexpr int precedence = precedence::comparison; };
-struct like { static constexpr std::string_view token = " LIKE "; static constexpr int precedence = precedence::comparison; };
 struct logical_and { static constexpr std::string_view token = " AND "; static constexpr int precedence = precedence::and_; };
 struct logical_or { static constexpr std::string_view token = " OR "; static constexpr int precedence = precedence::or_; };
 struct plus { static constexpr std::string_view token = " + "; static constexpr int precedence = precedence::additive; };
@@ -835,7 +910,7 @@ struct modulus { static constexpr std::string_view token = " % "; static constex
 }  // namespace op
 
 template <class Op, class Left, class Right, column_value ValueType>
-struct binary_expression : detail::expression_tag {
+struct binary_expression : expression_methods<binary_expression<Op, Left, Right, ValueType>> {
     using value_type = ValueType;
     using tables = detail::union_t<typename Left::tables, typename Right::tables>;
     using params = detail::concat_t<typename Left::params, typename Right::params>;
@@ -935,7 +1010,7 @@ constexpr auto operator||(L&& l, R&& r) {
 }
 
 template <class Operand, class Prefix>
-struct prefix_expression : detail::expression_tag {
+struct prefix_expression : expression_methods<prefix_expression<Operand, Prefix>> {
     using value_type = value_type_of<Operand>;
     using tables = typename Operand::tables;
     using params = typename Operand::params;
@@ -1019,7 +1094,7 @@ CTQL_DETAIL_ARITHMETIC(%, op::modulus)
 // ---- begin ctql/expr/predicates.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
-// IS [NOT] NULL, LIKE, IN (value list) and BETWEEN.
+// IS [NOT] NULL, [NOT] LIKE, ILIKE, [NOT] IN (value list) and BETWEEN.
 #include <utility>
 
 // ---- begin ctql/core/value_list.hpp ----
@@ -1080,7 +1155,7 @@ constexpr value_list<Ts..., T> append_value(const value_list<Ts...>& list, const
 namespace ctql {
 
 template <class Operand, bool Negated>
-struct null_test : detail::expression_tag {
+struct null_test : expression_methods<null_test<Operand, Negated>> {
     using value_type = bool;  // IS NULL is never NULL itself
     using tables = typename Operand::tables;
     using params = typename Operand::params;
@@ -1110,17 +1185,68 @@ constexpr auto is_not_null(const E& e) {
     return null_test<E, true>{{}, e};
 }
 
-template <sql_expression E, class Pattern>
-constexpr auto like(const E& e, Pattern&& pattern) {
+namespace match {
+struct like { static constexpr std::string_view token = " LIKE "; };
+struct not_like { static constexpr std::string_view token = " NOT LIKE "; };
+// Case-insensitive: PostgreSQL's ILIKE; SQLite's dialect spells it with lower().
+struct ilike { static constexpr std::string_view token = " ILIKE "; };
+}  // namespace match
+
+// `e LIKE pattern ESCAPE '\'`. LIKE means the same on both backends: case
+// matters (SQLite connections turn on case_sensitive_like, which SQLite
+// otherwise leaves off), and a backslash escapes % and _ (PostgreSQL's
+// default, which SQLite has no default for: ESCAPE says it on both).
+template <class Match, class Operand, class Pattern>
+struct like_expression : expression_methods<like_expression<Match, Operand, Pattern>> {
+    using value_type = detail::comparison_result_t<Operand, Pattern>;
+    using tables = detail::union_t<typename Operand::tables, typename Pattern::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Pattern::params>;
+    using bare_columns = detail::union_t<typename Operand::bare_columns, typename Pattern::bare_columns>;
+    static constexpr bool is_aggregate = Operand::is_aggregate || Pattern::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+
+    Operand operand;
+    Pattern pattern;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Match::token);
+        detail::render_operand<Pattern>(w, precedence, true);
+        w.put(" ESCAPE '\\'");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        detail::each_value_of<Operand>(pattern, visit);
+    }
+};
+
+namespace detail {
+template <class Match, class E, class Pattern>
+constexpr auto make_like(const E& e, Pattern&& pattern) {
     using pattern_t = expression_t<Pattern>;
     static_assert(rule::text_operand<E, sql_type_of<E>>, "ctql: like() applies to a text expression");
     static_assert(rule::text_operand<pattern_t, sql_type_of<pattern_t>>, "ctql: a like() pattern is text");
-    return binary_expression<op::like, E, pattern_t, detail::comparison_result_t<E, pattern_t>>{
-        {}, e, to_expression(std::forward<Pattern>(pattern))};
+    return like_expression<Match, E, pattern_t>{{}, e, to_expression(std::forward<Pattern>(pattern))};
+}
+}  // namespace detail
+
+template <sql_expression E, class Pattern>
+constexpr auto like(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::like>(e, std::forward<Pattern>(pattern));
+}
+template <sql_expression E, class Pattern>
+constexpr auto not_like(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::not_like>(e, std::forward<Pattern>(pattern));
+}
+template <sql_expression E, class Pattern>
+constexpr auto ilike(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::ilike>(e, std::forward<Pattern>(pattern));
 }
 
-template <class Operand, class... Items>
-struct in_list : detail::expression_tag {
+template <class Operand, bool Negated, class... Items>
+struct in_list : expression_methods<in_list<Operand, Negated, Items...>> {
     using value_type = detail::comparison_result_t<Operand, Operand>;
     using tables = detail::union_t<typename Operand::tables, typename Items::tables...>;
     using params = detail::concat_t<typename Operand::params, typename Items::params...>;
@@ -1134,7 +1260,7 @@ struct in_list : detail::expression_tag {
     template <class Writer>
     static constexpr void render(Writer& w) {
         detail::render_operand<Operand>(w, precedence, true);
-        w.put(" IN (");
+        w.put(Negated ? " NOT IN (" : " IN (");
         bool first = true;
         ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
         w.put(')');
@@ -1146,15 +1272,27 @@ struct in_list : detail::expression_tag {
     }
 };
 
-template <sql_expression E, class... Values>
-constexpr auto in(const E& e, Values&&... values) {
+namespace detail {
+template <bool Negated, class E, class... Values>
+constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
     static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, expression_t<Values>...>{{}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+    return in_list<E, Negated, expression_t<Values>...>{
+        {}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+}
+}  // namespace detail
+
+template <sql_expression E, class... Values>
+constexpr auto in(const E& e, Values&&... values) {
+    return detail::make_in<false>(e, std::forward<Values>(values)...);
+}
+template <sql_expression E, class... Values>
+constexpr auto not_in(const E& e, Values&&... values) {
+    return detail::make_in<true>(e, std::forward<Values>(values)...);
 }
 
 template <class Operand, class Low, class High>
-struct between_expression : detail::expression_tag {
+struct between_expression : expression_methods<between_expression<Operand, Low, High>> {
     using value_type = detail::nullable_if_t<expr_nullable_v<Operand> || expr_nullable_v<Low> || expr_nullable_v<High>, bool>;
     using tables = detail::union_t<typename Operand::tables, typename Low::tables, typename High::tables>;
     using params = detail::concat_t<typename Operand::params, typename Low::params, typename High::params>;
@@ -1196,11 +1334,15 @@ constexpr auto between(const E& e, Low&& low, High&& high) {
 // ---- begin ctql/expr/order.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_ORDER_HPP
-// ORDER BY items: asc() / desc().
+// ORDER BY items: any expression, .asc() / .desc(), then .nulls_first() /
+// .nulls_last() (without them, SQLite sorts NULLs first and PostgreSQL last
+// in ascending order).
 
 namespace ctql {
 
-template <class Operand, bool Descending>
+enum class nulls_order { unspecified, first, last };
+
+template <class Operand, bool Descending, nulls_order Nulls = nulls_order::unspecified>
 struct order_item {
     using tables = typename Operand::tables;
     using params = typename Operand::params;
@@ -1212,10 +1354,21 @@ struct order_item {
     static constexpr void render(Writer& w) {
         render::node<Operand>(w);
         w.put(Descending ? " DESC" : " ASC");
+        if constexpr (Nulls == nulls_order::first) w.put(" NULLS FIRST");
+        if constexpr (Nulls == nulls_order::last) w.put(" NULLS LAST");
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
+    }
+
+    constexpr auto nulls_first() const {
+        static_assert(Nulls == nulls_order::unspecified, "ctql: this sort key already says where NULLs go");
+        return order_item<Operand, Descending, nulls_order::first>{operand};
+    }
+    constexpr auto nulls_last() const {
+        static_assert(Nulls == nulls_order::unspecified, "ctql: this sort key already says where NULLs go");
+        return order_item<Operand, Descending, nulls_order::last>{operand};
     }
 };
 
@@ -1230,8 +1383,8 @@ constexpr auto desc(const E& e) {
 
 template <class T>
 inline constexpr bool is_order_item_v = false;
-template <class E, bool D>
-inline constexpr bool is_order_item_v<order_item<E, D>> = true;
+template <class E, bool D, nulls_order N>
+inline constexpr bool is_order_item_v<order_item<E, D, N>> = true;
 
 // A bare expression in order_by() sorts ascending, as in SQL.
 template <class T>
@@ -1246,10 +1399,19 @@ constexpr auto to_order_item(const T& t) {
 // ---- begin ctql/expr/aggregates.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
+// count, sum, avg, min, max, their DISTINCT forms, and FILTER:
+//   count()  count(e)  count_distinct(e)  sum(e)  sum_distinct(e)  avg(e)  avg_distinct(e)  min(e)  max(e)
+//   count().filter(orders.total > 100)       COUNT(*) FILTER (WHERE ...)
+// Except count, each is NULL over zero rows, so its value type is
+// std::optional: the type says what SQL can return. Result types are the
+// same on every dialect (see dialect/postgres.hpp for how PostgreSQL is made
+// to agree): count is std::int64_t, sum of integers std::int64_t, sum of
+// reals and avg of anything double, min/max the argument's type.
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <type_traits>
+
 
 namespace ctql {
 
@@ -1261,16 +1423,45 @@ struct min { static constexpr std::string_view name = "MIN"; };
 struct max { static constexpr std::string_view name = "MAX"; };
 }  // namespace fn
 
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
+// The `*` of COUNT(*).
+struct every_row : detail::leaf_traits<every_row> {
+    using value_type = std::int64_t;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put('*');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+// An aggregate without FILTER.
+struct no_filter : detail::leaf_traits<no_filter> {
+    using value_type = bool;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace rule {
+template <class Operand, class OperandType>
+inline constexpr bool min_max_operand_orders_alike =
+    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob>;
+}  // namespace rule
+
+template <class Function, class Operand, bool Distinct, column_value ValueType, class Filter = no_filter>
+struct aggregate : expression_methods<aggregate<Function, Operand, Distinct, ValueType, Filter>> {
+    using function = Function;
+    using operand_type = Operand;
     using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
+    using tables = detail::union_t<typename Operand::tables, typename Filter::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Filter::params>;
     using bare_columns = detail::type_list<>;
     static constexpr bool is_aggregate = true;
     static constexpr int precedence = precedence::primary;
 
     Operand operand;
+    Filter filter_condition;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -1278,23 +1469,33 @@ struct aggregate : detail::expression_tag {
         w.put(Distinct ? "(DISTINCT " : "(");
         render::node<Operand>(w);
         w.put(')');
+        render_filter(w);
+    }
+    template <class Writer>
+    static constexpr void render_filter(Writer& w) {
+        if constexpr (!std::is_same_v<Filter, no_filter>) {
+            w.put(" FILTER (WHERE ");
+            render::node<Filter>(w);
+            w.put(')');
+        }
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
+        filter_condition.each_value(visit);
     }
-};
 
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
+    // Aggregates only the rows for which `condition` holds.
+    template <sql_expression Condition>
+    constexpr auto filter(const Condition& condition) const {
+        static_assert(std::is_same_v<Filter, no_filter>, "ctql: this aggregate already has a filter(); combine "
+                                                         "conditions with && and ||");
+        static_assert(rule::boolean_condition<Condition, sql_type_of<Condition>>,
+                      "ctql: the condition of filter() must be boolean (a comparison or a boolean column)");
+        static_assert(rule::not_an_aggregate<Condition, sql_type_of<Condition>>,
+                      "ctql: the condition of filter() is about rows; it cannot contain an aggregate");
+        return aggregate<Function, Operand, Distinct, ValueType, Condition>{{}, operand, condition};
     }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
 };
 
 namespace detail {
@@ -1302,15 +1503,34 @@ template <class Function, bool Distinct, class E, class ValueType>
 constexpr auto make_aggregate(const E& e) {
     static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
                   "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+    return aggregate<Function, E, Distinct, ValueType>{{}, e, {}};
 }
 
 // SQL sums integers as integers and everything else as reals.
 template <class E>
 using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+
+template <bool Distinct, class E>
+constexpr auto make_sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+}
+template <bool Distinct, class E>
+constexpr auto make_avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return make_aggregate<fn::avg, Distinct, E, std::optional<double>>(e);
+}
+
+template <class Function, class E>
+constexpr auto make_min_max(const E& e) {
+    static_assert(rule::min_max_operand_orders_alike<E, sql_type_of<E>>,
+                  "ctql: min() and max() take no boolean or blob: PostgreSQL has neither; for a boolean b, "
+                  "write max(case_when(b, 1).else_(0)) (true if any row is)");
+    return make_aggregate<Function, false, E, make_optional_t<value_type_of<E>>>(e);
+}
 }  // namespace detail
 
-constexpr auto count() { return count_all_expression{}; }
+constexpr auto count() { return aggregate<fn::count, every_row, false, std::int64_t>{}; }
 
 template <sql_expression E>
 constexpr auto count(const E& e) {
@@ -1322,26 +1542,561 @@ constexpr auto count_distinct(const E& e) {
 }
 template <sql_expression E>
 constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+    return detail::make_sum<false>(e);
+}
+template <sql_expression E>
+constexpr auto sum_distinct(const E& e) {
+    return detail::make_sum<true>(e);
 }
 template <sql_expression E>
 constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+    return detail::make_avg<false>(e);
+}
+template <sql_expression E>
+constexpr auto avg_distinct(const E& e) {
+    return detail::make_avg<true>(e);
 }
 template <sql_expression E>
 constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+    return detail::make_min_max<fn::min>(e);
 }
 template <sql_expression E>
 constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+    return detail::make_min_max<fn::max>(e);
 }
 
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_EXPR_AGGREGATES_HPP
 // ---- end ctql/expr/aggregates.hpp ----
+// ---- begin ctql/expr/functions.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_FUNCTIONS_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_FUNCTIONS_HPP
+// Scalar functions that mean the same on SQLite and PostgreSQL:
+//   coalesce(a, b, ...)   nullif(a, b)   cast<T>(e)
+//   lower(s) upper(s) length(s) substr(s, from[, count]) trim(s) replace(s, from, to)
+//   concat(a, b, ...)     a || b || ...
+//   abs(x) round(x[, digits])
+//   greatest(a, b, ...) least(a, b, ...)
+// Where the dialects spell one differently, dialect/ overrides its node.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+namespace ctql {
+
+// NAME(arg, arg, ...), with the value type the function gives.
+template <class Function, column_value ValueType, class... Args>
+struct function_call : expression_methods<function_call<Function, ValueType, Args...>> {
+    using function = Function;
+    using value_type = ValueType;
+    using tables = detail::union_t<typename Args::tables...>;
+    using params = detail::concat_t<typename Args::params...>;
+    using bare_columns = detail::union_t<typename Args::bare_columns...>;
+    static constexpr bool is_aggregate = (Args::is_aggregate || ...);
+    static constexpr int precedence = ctql::precedence::primary;
+
+    detail::value_list<Args...> args;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Function::name);
+        w.put('(');
+        render_arguments(w);
+        w.put(')');
+    }
+    // The arguments alone, comma-separated: for dialects that respell the call.
+    template <class Writer>
+    static constexpr void render_arguments(Writer& w) {
+        bool first = true;
+        ((w.put(first ? "" : ", "), render::node<Args>(w), first = false), ...);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        args.for_each([&](const auto& arg) { arg.each_value(visit); });
+    }
+};
+
+namespace fn {
+struct coalesce { static constexpr std::string_view name = "COALESCE"; };
+struct nullif { static constexpr std::string_view name = "NULLIF"; };
+struct lower { static constexpr std::string_view name = "LOWER"; };
+struct upper { static constexpr std::string_view name = "UPPER"; };
+struct length { static constexpr std::string_view name = "LENGTH"; };
+struct substr { static constexpr std::string_view name = "SUBSTR"; };
+struct trim { static constexpr std::string_view name = "TRIM"; };
+struct replace { static constexpr std::string_view name = "REPLACE"; };
+struct abs { static constexpr std::string_view name = "ABS"; };
+struct round { static constexpr std::string_view name = "ROUND"; };
+struct greatest { static constexpr std::string_view name = "GREATEST"; };
+struct least { static constexpr std::string_view name = "LEAST"; };
+}  // namespace fn
+
+namespace rule {
+template <class Operand, class OperandType>
+inline constexpr bool not_nullable_operand = !expr_nullable_v<Operand>;
+}  // namespace rule
+
+namespace detail {
+template <class Function, class ValueType, class... Args>
+constexpr auto call(Args&&... args) {
+    return function_call<Function, ValueType, expression_t<Args>...>{
+        {}, make_value_list(to_expression(std::forward<Args>(args))...)};
+}
+
+// Whether any of the expressions may be NULL.
+template <class... Es>
+inline constexpr bool any_nullable_v = (expr_nullable_v<expression_t<Es>> || ...);
+template <class... Es>
+inline constexpr bool all_nullable_v = (expr_nullable_v<expression_t<Es>> && ...);
+
+template <class E>
+using base_value_t = base_type_t<value_type_of<expression_t<E>>>;
+
+template <class E>
+constexpr bool check_text() {
+    using e_t = expression_t<E>;
+    static_assert(rule::text_operand<e_t, sql_type_of<e_t>>, "ctql: this function takes text; the operand is not a text expression");
+    return true;
+}
+template <class E>
+constexpr bool check_integer() {
+    using e_t = expression_t<E>;
+    static_assert(rule::integer_operand<e_t, sql_type_of<e_t>>, "ctql: this argument is a count of characters or digits: an integer");
+    return true;
+}
+template <class E>
+constexpr bool check_number() {
+    using e_t = expression_t<E>;
+    static_assert(rule::numeric_operand<e_t, sql_type_of<e_t>>, "ctql: this function takes a number; the operand is not numeric");
+    return true;
+}
+}  // namespace detail
+
+// The first argument that is not NULL; NULL only if all of them are.
+template <class First, class... Rest>
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+constexpr auto coalesce(First&& first, Rest&&... rest) {
+    static_assert((detail::check_comparison<First, Rest>() && ...));
+    using base = detail::base_value_t<First>;
+    using value = detail::nullable_if_t<detail::all_nullable_v<First, Rest...>, base>;
+    return detail::call<fn::coalesce, value>(std::forward<First>(first), std::forward<Rest>(rest)...);
+}
+
+// NULL where a equals b, else a.
+template <sql_expression A, class B>
+constexpr auto nullif(const A& a, B&& b) {
+    static_assert(detail::check_comparison<A, B>());
+    return detail::call<fn::nullif, detail::make_optional_t<value_type_of<A>>>(a, std::forward<B>(b));
+}
+
+template <sql_expression S>
+constexpr auto lower(const S& s) {
+    static_assert(detail::check_text<S>());
+    return detail::call<fn::lower, value_type_of<S>>(s);
+}
+template <sql_expression S>
+constexpr auto upper(const S& s) {
+    static_assert(detail::check_text<S>());
+    return detail::call<fn::upper, value_type_of<S>>(s);
+}
+// In characters (not bytes) on both backends.
+template <sql_expression S>
+constexpr auto length(const S& s) {
+    static_assert(detail::check_text<S>());
+    return detail::call<fn::length, detail::nullable_if_t<expr_nullable_v<S>, std::int64_t>>(s);
+}
+// Characters from position `from` (1-based), `count` of them or all the rest.
+template <sql_expression S, class From>
+constexpr auto substr(const S& s, From&& from) {
+    static_assert(detail::check_text<S>() && detail::check_integer<From>());
+    return detail::call<fn::substr, detail::nullable_if_t<detail::any_nullable_v<S, From>, std::string>>(
+        s, std::forward<From>(from));
+}
+template <sql_expression S, class From, class Count>
+constexpr auto substr(const S& s, From&& from, Count&& count) {
+    static_assert(detail::check_text<S>() && detail::check_integer<From>() && detail::check_integer<Count>());
+    return detail::call<fn::substr, detail::nullable_if_t<detail::any_nullable_v<S, From, Count>, std::string>>(
+        s, std::forward<From>(from), std::forward<Count>(count));
+}
+// Spaces removed from both ends.
+template <sql_expression S>
+constexpr auto trim(const S& s) {
+    static_assert(detail::check_text<S>());
+    return detail::call<fn::trim, value_type_of<S>>(s);
+}
+template <sql_expression S, class From, class To>
+constexpr auto replace(const S& s, From&& from, To&& to) {
+    static_assert(detail::check_text<S>() && detail::check_text<From>() && detail::check_text<To>());
+    return detail::call<fn::replace, detail::nullable_if_t<detail::any_nullable_v<S, From, To>, std::string>>(
+        s, std::forward<From>(from), std::forward<To>(to));
+}
+
+template <sql_expression X>
+constexpr auto abs(const X& x) {
+    static_assert(detail::check_number<X>());
+    return detail::call<fn::abs, value_type_of<X>>(x);
+}
+// Half away from zero on both backends (PostgreSQL rounds a DOUBLE PRECISION
+// half to even, so its dialect rounds through NUMERIC).
+template <sql_expression X>
+constexpr auto round(const X& x) {
+    static_assert(detail::check_number<X>());
+    return detail::call<fn::round, detail::nullable_if_t<expr_nullable_v<X>, double>>(x);
+}
+template <sql_expression X, class Digits>
+constexpr auto round(const X& x, Digits&& digits) {
+    static_assert(detail::check_number<X>() && detail::check_integer<Digits>());
+    return detail::call<fn::round, detail::nullable_if_t<detail::any_nullable_v<X, Digits>, double>>(
+        x, std::forward<Digits>(digits));
+}
+
+namespace detail {
+template <class Function, class First, class... Rest>
+constexpr auto extreme(First&& first, Rest&&... rest) {
+    static_assert((check_comparison<First, Rest>() && ...));
+    static_assert(
+        (rule::not_nullable_operand<expression_t<First>, sql_type_of<expression_t<First>>> && ... &&
+         rule::not_nullable_operand<expression_t<Rest>, sql_type_of<expression_t<Rest>>>),
+        "ctql: greatest() and least() take values that cannot be NULL: SQLite gives NULL when one is, "
+        "PostgreSQL ignores it; wrap a nullable value in coalesce()");
+    return call<Function, base_value_t<First>>(std::forward<First>(first), std::forward<Rest>(rest)...);
+}
+}  // namespace detail
+
+// The largest / smallest of the values (SQLite spells these max() / min()).
+template <class First, class... Rest>
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+constexpr auto greatest(First&& first, Rest&&... rest) {
+    return detail::extreme<fn::greatest>(std::forward<First>(first), std::forward<Rest>(rest)...);
+}
+template <class First, class... Rest>
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+constexpr auto least(First&& first, Rest&&... rest) {
+    return detail::extreme<fn::least>(std::forward<First>(first), std::forward<Rest>(rest)...);
+}
+
+// a || b || ...: text joined; NULL if any part is NULL.
+template <class... Parts>
+struct concatenation : expression_methods<concatenation<Parts...>> {
+    using value_type = detail::nullable_if_t<(expr_nullable_v<Parts> || ...), std::string>;
+    using tables = detail::union_t<typename Parts::tables...>;
+    using params = detail::concat_t<typename Parts::params...>;
+    using bare_columns = detail::union_t<typename Parts::bare_columns...>;
+    static constexpr bool is_aggregate = (Parts::is_aggregate || ...);
+    // `||` ranks differently in SQLite (above *) and PostgreSQL (below +):
+    // parenthesised, the result is an operand for either.
+    static constexpr int precedence = ctql::precedence::primary;
+
+    detail::value_list<Parts...> parts;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put('(');
+        bool first = true;
+        ((w.put(first ? "" : " || "), detail::render_operand<Parts>(w, ctql::precedence::unary, false),
+          first = false),
+         ...);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        parts.for_each([&](const auto& part) { part.each_value(visit); });
+    }
+};
+
+template <class First, class... Rest>
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+constexpr auto concat(First&& first, Rest&&... rest) {
+    static_assert(detail::check_text<First>() && (detail::check_text<Rest>() && ...));
+    return concatenation<expression_t<First>, expression_t<Rest>...>{
+        {}, detail::make_value_list(to_expression(std::forward<First>(first)), to_expression(std::forward<Rest>(rest))...)};
+}
+
+// CAST(e AS type): the dialect's name for T. Converting text to a number
+// fails on PostgreSQL where SQLite yields 0; cast what is known to convert.
+template <class T, class Operand>
+struct cast_expression : expression_methods<cast_expression<T, Operand>> {
+    using value_type = detail::nullable_if_t<expr_nullable_v<Operand>, T>;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = typename Operand::bare_columns;
+    static constexpr bool is_aggregate = Operand::is_aggregate;
+    static constexpr int precedence = ctql::precedence::primary;
+
+    Operand operand;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("CAST(");
+        render::node<Operand>(w);
+        w.put(" AS ");
+        w.put(Writer::dialect::template type_name<T>());
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+template <storable T, class E>
+    requires expression_operand<E>
+constexpr auto cast(E&& e) {
+    return cast_expression<T, expression_t<E>>{{}, to_expression(std::forward<E>(e))};
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_FUNCTIONS_HPP
+// ---- end ctql/expr/functions.hpp ----
+// ---- begin ctql/expr/case.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_CASE_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_CASE_HPP
+// CASE, searched and simple:
+//   case_when(users.score >= 90, "A").when(users.score >= 80, "B").else_("C")
+//   case_(users.kind).when(1, "one").when(2, "two").else_("many")
+// Without else_() the value may be NULL. Every result has one SQL type.
+#include <type_traits>
+#include <utility>
+
+
+namespace ctql {
+
+template <class When, class Result>
+struct case_branch {
+    using result_type = Result;
+    using tables = detail::union_t<typename When::tables, typename Result::tables>;
+    using params = detail::concat_t<typename When::params, typename Result::params>;
+    using bare_columns = detail::union_t<typename When::bare_columns, typename Result::bare_columns>;
+    static constexpr bool is_aggregate = When::is_aggregate || Result::is_aggregate;
+    When when;
+    Result result;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" WHEN ");
+        render::node<When>(w);
+        w.put(" THEN ");
+        render::node<Result>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        when.each_value(visit);
+        result.each_value(visit);
+    }
+};
+
+// The subject of a searched CASE, and the ELSE of one without: nothing.
+struct case_nothing : detail::leaf_traits<case_nothing> {
+    using value_type = null_t;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace rule {
+template <class FirstResult, class FirstType, class Result, class ResultType>
+inline constexpr bool case_results_have_one_type = comparable_types<FirstResult, FirstType, Result, ResultType>;
+}  // namespace rule
+
+namespace detail {
+template <class Else, class... Branches>
+struct case_value {
+    using type = null_t;  // no branch yet: not a value to use
+};
+template <class Else, class First, class... Rest>
+struct case_value<Else, First, Rest...> {
+    static constexpr bool nullable = std::is_same_v<Else, case_nothing> || expr_nullable_v<Else> ||
+                                     expr_nullable_v<typename First::result_type> ||
+                                     (expr_nullable_v<typename Rest::result_type> || ...);
+    using type = nullable_if_t<nullable, base_type_t<value_type_of<typename First::result_type>>>;
+};
+}  // namespace detail
+
+// Subject is case_nothing for a searched CASE (WHEN condition), else the
+// expression each WHEN value is compared with.
+template <class Subject, class Else, class... Branches>
+struct case_expression : expression_methods<case_expression<Subject, Else, Branches...>> {
+    using value_type = typename detail::case_value<Else, Branches...>::type;
+    using tables = detail::union_t<typename Subject::tables, typename Branches::tables..., typename Else::tables>;
+    using params = detail::concat_t<typename Subject::params, typename Branches::params..., typename Else::params>;
+    using bare_columns =
+        detail::union_t<typename Subject::bare_columns, typename Branches::bare_columns..., typename Else::bare_columns>;
+    static constexpr bool is_aggregate = Subject::is_aggregate || (Branches::is_aggregate || ...) || Else::is_aggregate;
+    static constexpr int precedence = ctql::precedence::primary;
+
+    Subject subject;
+    detail::value_list<Branches...> branches;
+    Else otherwise;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        static_assert(sizeof...(Branches) > 0, "ctql: a CASE needs at least one .when(...)");
+        w.put("CASE");
+        if constexpr (!std::is_same_v<Subject, case_nothing>) {
+            w.put(' ');
+            render::node<Subject>(w);
+        }
+        (Branches::render(w), ...);
+        if constexpr (!std::is_same_v<Else, case_nothing>) {
+            w.put(" ELSE ");
+            render::node<Else>(w);
+        }
+        w.put(" END");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        subject.each_value(visit);
+        branches.for_each([&](const auto& branch) { branch.each_value(visit); });
+        otherwise.each_value(visit);
+    }
+
+    // Another branch: a condition (searched CASE) or a value to compare the subject with.
+    template <class When, class Result>
+    constexpr auto when(When&& when, Result&& result) const {
+        static_assert(std::is_same_v<Else, case_nothing>, "ctql: .when() after .else_(): else_() comes last");
+        using when_t = expression_t<When>;
+        using result_t = expression_t<Result>;
+        if constexpr (std::is_same_v<Subject, case_nothing>) {
+            static_assert(rule::boolean_condition<when_t, sql_type_of<when_t>>,
+                          "ctql: a WHEN of case_when() is a condition (a boolean expression); to compare one "
+                          "value with several, write case_(value).when(...)");
+        } else {
+            static_assert(detail::check_comparison<Subject, When>());
+        }
+        check_result<result_t>();
+        using branch = case_branch<when_t, result_t>;
+        return case_expression<Subject, Else, Branches..., branch>{
+            {}, subject,
+            detail::append_value(branches, branch{to_expression(std::forward<When>(when)),
+                                                  to_expression(std::forward<Result>(result))}),
+            otherwise};
+    }
+    template <class Result>
+    constexpr auto else_(Result&& result) const {
+        static_assert(std::is_same_v<Else, case_nothing>, "ctql: this CASE already has an else_()");
+        using result_t = expression_t<Result>;
+        check_result<result_t>();
+        return case_expression<Subject, result_t, Branches...>{{}, subject, branches,
+                                                               to_expression(std::forward<Result>(result))};
+    }
+
+private:
+    template <class Result>
+    static constexpr void check_result() {
+        if constexpr (sizeof...(Branches) > 0) {
+            using first = typename detail::nth_t<0, detail::type_list<Branches...>>::result_type;
+            static_assert(rule::case_results_have_one_type<first, sql_type_of<first>, Result, sql_type_of<Result>>,
+                          "ctql: the results of one CASE have different SQL types; give every branch and the "
+                          "else_() values of one type");
+        }
+    }
+};
+
+template <class Condition, class Result>
+constexpr auto case_when(Condition&& condition, Result&& result) {
+    return case_expression<case_nothing, case_nothing>{}.when(std::forward<Condition>(condition),
+                                                             std::forward<Result>(result));
+}
+
+template <sql_expression Subject>
+constexpr auto case_(const Subject& subject) {
+    return case_expression<Subject, case_nothing>{{}, subject, {}, {}};
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_CASE_HPP
+// ---- end ctql/expr/case.hpp ----
+// ---- begin ctql/expr/names.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_EXPR_NAMES_HPP
+#define CTQL_SINGLE_INCLUDE_EXPR_NAMES_HPP
+// Names for computed values in a select list:
+//
+//   CTQL_NAME(order_count);                                   // at namespace scope, once
+//   select(users.name, count(orders.id).as(order_count))      // row.order_count
+//   select(users.name, count(orders.id).as<"orders">())       // get<"orders">(row), struct member `orders`
+//
+// A name is rendered `AS "order_count"` in the select list only; the row's
+// member, struct mapping and get<"..."> use it.
+#include <string_view>
+#include <utility>
+
+
+namespace ctql {
+
+// A name given as text: reachable by get<"name">(row) and struct mapping.
+template <fixed_string Name>
+struct string_name {
+    static constexpr fixed_string ctql_sql_name = Name;
+    template <class V>
+    struct row_member {
+        static constexpr std::string_view ctql_name = Name.view();
+        V ctql_value;
+        constexpr V& ctql_ref() { return ctql_value; }
+        constexpr const V& ctql_ref() const { return ctql_value; }
+    };
+};
+
+// An expression with a name in the select list.
+template <class Name, class E>
+struct named_expression : expression_methods<named_expression<Name, E>> {
+    using name = Name;
+    using expression = E;
+    using value_type = value_type_of<E>;
+    using tables = typename E::tables;
+    using params = typename E::params;
+    using bare_columns = typename E::bare_columns;
+    static constexpr bool is_aggregate = E::is_aggregate;
+    static constexpr int precedence = E::precedence;
+
+    E operand;
+
+    // Outside the select list a named value is its expression.
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        render::node<E>(w);
+    }
+    template <class Writer>
+    static constexpr void render_with_name(Writer& w) {
+        render::node<E>(w);
+        w.put(" AS ");
+        w.identifier(Name::ctql_sql_name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+    }
+};
+
+template <class Name, sql_expression E>
+constexpr auto named(const E& e) {
+    return named_expression<Name, E>{{}, e};
+}
+
+}  // namespace ctql
+
+// Declares a name for computed values (and, later, table aliases) at
+// namespace scope: CTQL_NAME(order_count) makes `order_count`, which
+// `.as(order_count)` gives to a selected expression, so that rows have a
+// member `order_count`.
+#define CTQL_NAME(name)                                                                  \
+    struct name##_name_t {                                                               \
+        static constexpr ::ctql::fixed_string ctql_sql_name{#name};                      \
+        template <class V>                                                               \
+        struct row_member {                                                              \
+            static constexpr ::std::string_view ctql_name{#name};                        \
+            V name;                                                                      \
+            constexpr V& ctql_ref() { return name; }                                     \
+            constexpr const V& ctql_ref() const { return name; }                         \
+        };                                                                               \
+    };                                                                                   \
+    inline constexpr name##_name_t name {}
+#endif  // CTQL_SINGLE_INCLUDE_EXPR_NAMES_HPP
+// ---- end ctql/expr/names.hpp ----
 // ---- begin ctql/expr/assignment.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_ASSIGNMENT_HPP
@@ -1402,7 +2157,7 @@ constexpr auto make_assignment(V&& v) {
 namespace ctql {
 
 template <fixed_string Name, column_value T, bool Secret = false>
-struct named_parameter : detail::leaf_traits {
+struct named_parameter : detail::leaf_traits<named_parameter<Name, T, Secret>> {
     using value_type = T;
     using params = detail::type_list<named_parameter>;
     static constexpr auto name = Name;
@@ -1704,7 +2459,7 @@ struct find_reference<type_list<C, Cs...>> {
 namespace ctql {
 
 template <class Table, class Self, column_value T, class ConstraintList>
-struct column : detail::expression_tag {
+struct column : expression_methods<Self> {
     using value_type = T;
     using table = Table;
     using constraints = ConstraintList;
@@ -1742,26 +2497,6 @@ struct column : detail::expression_tag {
     constexpr auto operator=(V&& v) const {
         return detail::make_assignment<Self>(std::forward<V>(v));
     }
-
-    constexpr auto asc() const { return ctql::asc(self()); }
-    constexpr auto desc() const { return ctql::desc(self()); }
-    constexpr auto is_null() const { return ctql::is_null(self()); }
-    constexpr auto is_not_null() const { return ctql::is_not_null(self()); }
-    template <class P>
-    constexpr auto like(P&& pattern) const {
-        return ctql::like(self(), std::forward<P>(pattern));
-    }
-    template <class... Vs>
-    constexpr auto in(Vs&&... values) const {
-        return ctql::in(self(), std::forward<Vs>(values)...);
-    }
-    template <class L, class H>
-    constexpr auto between(L&& low, H&& high) const {
-        return ctql::between(self(), std::forward<L>(low), std::forward<H>(high));
-    }
-
-private:
-    constexpr Self self() const { return Self{}; }
 };
 
 template <class T>
@@ -2163,9 +2898,16 @@ namespace ctql::detail {
 // The value type a selected expression has in a row: a column of a table
 // on the outer side of a join may be NULL although the column is NOT NULL.
 template <class E, class NullableTables>
+struct selected_value_of;
+template <class E, class NullableTables>
+using selected_value_t_of = typename selected_value_of<E, NullableTables>::type;
+
+template <class E, class NullableTables>
 constexpr auto selected_value_type() {
     using value_t = value_type_of<E>;
-    if constexpr (column_type<E>) {
+    if constexpr (requires { typename E::expression; typename E::name; }) {
+        return std::type_identity<selected_value_t_of<typename E::expression, NullableTables>>{};
+    } else if constexpr (column_type<E>) {
         if constexpr (contains_v<typename E::table, NullableTables>) return std::type_identity<make_optional_t<value_t>>{};
         else return std::type_identity<value_t>{};
     } else {
@@ -2174,11 +2916,17 @@ constexpr auto selected_value_type() {
 }
 template <class E, class NullableTables>
 using selected_value_t = typename decltype(selected_value_type<E, NullableTables>())::type;
+template <class E, class NullableTables>
+struct selected_value_of {
+    using type = selected_value_t<E, NullableTables>;
+};
 
 template <std::size_t I, class E, class NullableTables>
 constexpr auto field_for() {
     using value_t = selected_value_t<E, NullableTables>;
-    if constexpr (column_type<E>)
+    if constexpr (requires { typename E::name::template row_member<value_t>; })
+        return std::type_identity<row_field<I, typename E::name::template row_member<value_t>>>{};
+    else if constexpr (column_type<E>)
         return std::type_identity<row_field<I, typename E::template row_member<value_t>>>{};
     else
         return std::type_identity<row_field<I, unnamed_member<value_t>>>{};
@@ -2207,7 +2955,8 @@ using row_type_t = typename row_type_of<NullableTables, Es...>::type;
 // The names of the selected columns, for mapping rows onto user structs ("" where unnamed).
 template <class... Es>
 inline constexpr std::array<std::string_view, sizeof...(Es)> selected_names{[] {
-    if constexpr (column_type<Es>) return Es::ctql_sql_name.view();
+    if constexpr (requires { Es::name::ctql_sql_name; }) return Es::name::ctql_sql_name.view();
+    else if constexpr (column_type<Es>) return Es::ctql_sql_name.view();
     else return std::string_view{};
 }()...};
 
@@ -3193,7 +3942,7 @@ constexpr void render_table_reference(Writer& w) {
 }
 
 // CROSS JOIN has no condition.
-struct no_join_condition : leaf_traits {
+struct no_join_condition : leaf_traits<no_join_condition> {
     using value_type = bool;
     template <class Writer>
     static constexpr void render(Writer&) {}
@@ -3644,11 +4393,19 @@ struct select_columns : detail::clause_defaults {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
-        detail::render_comma_list<Es...>(w);
+        bool first = true;
+        ((w.put(first ? "" : ", "), render_item<Es>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         items.for_each([&](const auto& item) { item.each_value(visit); });
+    }
+
+    // A named value is written `expression AS "name"` here, and only here.
+    template <class E, class Writer>
+    static constexpr void render_item(Writer& w) {
+        if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
+        else render::node<E>(w);
     }
 
     template <class Statement>
@@ -3831,6 +4588,31 @@ struct sqlite {
         w.put("INTEGER PRIMARY KEY");
     }
 
+    // SQLite's scalar max() / min() with several arguments are GREATEST / LEAST.
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::greatest, ValueType, Args...>>) {
+        w.put("MAX(");
+        function_call<fn::greatest, ValueType, Args...>::render_arguments(w);
+        w.put(')');
+    }
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::least, ValueType, Args...>>) {
+        w.put("MIN(");
+        function_call<fn::least, ValueType, Args...>::render_arguments(w);
+        w.put(')');
+    }
+
+    // No ILIKE: LIKE of both sides in lower case (ASCII letters only, where
+    // PostgreSQL's ILIKE folds every letter).
+    template <class Writer, class Operand, class Pattern>
+    static constexpr void render(Writer& w, std::type_identity<like_expression<match::ilike, Operand, Pattern>>) {
+        w.put("LOWER(");
+        render::node<Operand>(w);
+        w.put(") LIKE LOWER(");
+        render::node<Pattern>(w);
+        w.put(") ESCAPE '\\'");
+    }
+
     // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".
     template <class Writer, class Offset>
         requires(!std::is_same_v<Offset, no_count>)
@@ -3901,27 +4683,47 @@ struct postgres {
     // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
     // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
     // SUM(real)), so its results are cast to ctql's types.
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType, Filter>>) {
         w.put("CAST(");
-        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
+        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render(w);
         w.put(" AS BIGINT)");
     }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType, Filter>>) {
         w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
         render::node<Operand>(w);
         w.put(" AS DOUBLE PRECISION))");
+        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render_filter(w);
     }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType, Filter>>) {
         w.put("CAST(");
-        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
+        aggregate<fn::avg, Operand, Distinct, ValueType, Filter>::render(w);
         w.put(" AS DOUBLE PRECISION)");
     }
+
+    // ROUND of a DOUBLE PRECISION rounds half to even and takes no digits;
+    // through NUMERIC it rounds half away from zero, as SQLite does.
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::round, ValueType, Args...>>) {
+        w.put("CAST(ROUND(CAST(");
+        render_first_then_rest<Args...>(w, " AS NUMERIC)");
+        w.put(") AS DOUBLE PRECISION)");
+    }
+
+private:
+    template <class First, class... Rest, class Writer>
+    static constexpr void render_first_then_rest(Writer& w, std::string_view after_first) {
+        render::node<First>(w);
+        w.put(after_first);
+        ((w.put(", "), render::node<Rest>(w)), ...);
+    }
+
+public:
 };
 
 }  // namespace ctql::dialect
@@ -6879,6 +7681,8 @@ public:
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, opts.busy_timeout_ms);
         if (opts.foreign_keys) execute(verbatim{"PRAGMA foreign_keys = ON"});
+        // LIKE matches case as PostgreSQL's does (and as SQL says); ilike() folds it.
+        execute(verbatim{"PRAGMA case_sensitive_like = ON"});
     }
 
     connection(connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {}

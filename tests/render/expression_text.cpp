@@ -45,11 +45,11 @@ TEST_CASE("arithmetic renders with precedence") {
 TEST_CASE("null tests, like, in and between render") {
     STATIC_REQUIRE(where_text(users.email.is_null()) == R"("users"."email" IS NULL)");
     STATIC_REQUIRE(where_text(users.email.is_not_null()) == R"("users"."email" IS NOT NULL)");
-    STATIC_REQUIRE(where_text(users.name.like("A%")) == R"("users"."name" LIKE $1)");
+    STATIC_REQUIRE(where_text(users.name.like("A%")) == R"("users"."name" LIKE $1 ESCAPE '\')");
     STATIC_REQUIRE(where_text(users.id.in(1, 2, 3)) == R"("users"."id" IN ($1, $2, $3))");
     STATIC_REQUIRE(where_text(users.score.between(1, 2.5)) == R"("users"."score" BETWEEN $1 AND $2)");
     STATIC_REQUIRE(where_text(is_null(users.email) && like(users.name, "%a")) ==
-                   R"("users"."email" IS NULL AND "users"."name" LIKE $1)");
+                   R"("users"."email" IS NULL AND "users"."name" LIKE $1 ESCAPE '\')");
 }
 
 TEST_CASE("comparing two columns binds nothing") {
@@ -68,7 +68,7 @@ TEST_CASE("a comparison inside a comparison is parenthesised on either side") {
     STATIC_REQUIRE(where_text(users.active == (users.score > 1.0)) == R"("users"."active" = ("users"."score" > $1))");
     STATIC_REQUIRE(where_text((users.id < 3) != (users.score >= 2.0)) ==
                    R"(("users"."id" < $1) <> ("users"."score" >= $2))");
-    STATIC_REQUIRE(where_text(users.name.like("A%") == users.active) == R"(("users"."name" LIKE $1) = "users"."active")");
+    STATIC_REQUIRE(where_text(users.name.like("A%") == users.active) == R"(("users"."name" LIKE $1 ESCAPE '\') = "users"."active")");
     STATIC_REQUIRE(where_text(users.email.is_null() == users.active) == R"(("users"."email" IS NULL) = "users"."active")");
     STATIC_REQUIRE(where_text(is_null(users.score > 1.0)) == R"(("users"."score" > $1) IS NULL)");
     STATIC_REQUIRE(where_text(users.id.between(1, 2) == users.active) ==

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/aggregates.hpp>
+#include <ctql/expr/functions.hpp>
 #include <ctql/render/writer.hpp>
 
 namespace ctql::dialect {
@@ -57,27 +58,47 @@ struct postgres {
     // anything a DOUBLE PRECISION, as SQLite computes them. PostgreSQL's own
     // choices differ (NUMERIC for SUM(bigint) and AVG of integers, REAL for
     // SUM(real)), so its results are cast to ctql's types.
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType, Filter>>) {
         w.put("CAST(");
-        aggregate<fn::sum, Operand, Distinct, ValueType>::render(w);
+        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render(w);
         w.put(" AS BIGINT)");
     }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(std::is_same_v<base_type_t<value_type_of<Operand>>, float>)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::sum, Operand, Distinct, ValueType, Filter>>) {
         w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
         render::node<Operand>(w);
         w.put(" AS DOUBLE PRECISION))");
+        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render_filter(w);
     }
-    template <class Writer, class Operand, bool Distinct, class ValueType>
+    template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(expr_kind_v<Operand> == sql_kind::integer)
-    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType>>) {
+    static constexpr void render(Writer& w, std::type_identity<aggregate<fn::avg, Operand, Distinct, ValueType, Filter>>) {
         w.put("CAST(");
-        aggregate<fn::avg, Operand, Distinct, ValueType>::render(w);
+        aggregate<fn::avg, Operand, Distinct, ValueType, Filter>::render(w);
         w.put(" AS DOUBLE PRECISION)");
     }
+
+    // ROUND of a DOUBLE PRECISION rounds half to even and takes no digits;
+    // through NUMERIC it rounds half away from zero, as SQLite does.
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::round, ValueType, Args...>>) {
+        w.put("CAST(ROUND(CAST(");
+        render_first_then_rest<Args...>(w, " AS NUMERIC)");
+        w.put(") AS DOUBLE PRECISION)");
+    }
+
+private:
+    template <class First, class... Rest, class Writer>
+    static constexpr void render_first_then_rest(Writer& w, std::string_view after_first) {
+        render::node<First>(w);
+        w.put(after_first);
+        ((w.put(", "), render::node<Rest>(w)), ...);
+    }
+
+public:
 };
 
 }  // namespace ctql::dialect

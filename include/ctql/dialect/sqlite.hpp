@@ -5,6 +5,8 @@
 #include <string_view>
 #include <type_traits>
 #include <ctql/core/value_types.hpp>
+#include <ctql/expr/functions.hpp>
+#include <ctql/expr/predicates.hpp>
 #include <ctql/render/writer.hpp>
 #include <ctql/stmt/clauses/paging.hpp>
 
@@ -41,6 +43,31 @@ struct sqlite {
     template <class Writer, storable T>
     static constexpr void write_generated_primary_key(Writer& w) {
         w.put("INTEGER PRIMARY KEY");
+    }
+
+    // SQLite's scalar max() / min() with several arguments are GREATEST / LEAST.
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::greatest, ValueType, Args...>>) {
+        w.put("MAX(");
+        function_call<fn::greatest, ValueType, Args...>::render_arguments(w);
+        w.put(')');
+    }
+    template <class Writer, class ValueType, class... Args>
+    static constexpr void render(Writer& w, std::type_identity<function_call<fn::least, ValueType, Args...>>) {
+        w.put("MIN(");
+        function_call<fn::least, ValueType, Args...>::render_arguments(w);
+        w.put(')');
+    }
+
+    // No ILIKE: LIKE of both sides in lower case (ASCII letters only, where
+    // PostgreSQL's ILIKE folds every letter).
+    template <class Writer, class Operand, class Pattern>
+    static constexpr void render(Writer& w, std::type_identity<like_expression<match::ilike, Operand, Pattern>>) {
+        w.put("LOWER(");
+        render::node<Operand>(w);
+        w.put(") LIKE LOWER(");
+        render::node<Pattern>(w);
+        w.put(") ESCAPE '\\'");
     }
 
     // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".

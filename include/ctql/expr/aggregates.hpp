@@ -1,8 +1,17 @@
 #pragma once
-// count, sum, avg, min, max. Except count, each is NULL over zero rows, so
-// its value type is std::optional: the type says what SQL can return.
+// count, sum, avg, min, max, their DISTINCT forms, and FILTER:
+//   count()  count(e)  count_distinct(e)  sum(e)  sum_distinct(e)  avg(e)  avg_distinct(e)  min(e)  max(e)
+//   count().filter(orders.total > 100)       COUNT(*) FILTER (WHERE ...)
+// Except count, each is NULL over zero rows, so its value type is
+// std::optional: the type says what SQL can return. Result types are the
+// same on every dialect (see dialect/postgres.hpp for how PostgreSQL is made
+// to agree): count is std::int64_t, sum of integers std::int64_t, sum of
+// reals and avg of anything double, min/max the argument's type.
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <type_traits>
+
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 #include <ctql/render/writer.hpp>
@@ -17,16 +26,45 @@ struct min { static constexpr std::string_view name = "MIN"; };
 struct max { static constexpr std::string_view name = "MAX"; };
 }  // namespace fn
 
-template <class Function, class Operand, bool Distinct, column_value ValueType>
-struct aggregate : detail::expression_tag {
+// The `*` of COUNT(*).
+struct every_row : detail::leaf_traits<every_row> {
+    using value_type = std::int64_t;
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put('*');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+// An aggregate without FILTER.
+struct no_filter : detail::leaf_traits<no_filter> {
+    using value_type = bool;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace rule {
+template <class Operand, class OperandType>
+inline constexpr bool min_max_operand_orders_alike =
+    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob>;
+}  // namespace rule
+
+template <class Function, class Operand, bool Distinct, column_value ValueType, class Filter = no_filter>
+struct aggregate : expression_methods<aggregate<Function, Operand, Distinct, ValueType, Filter>> {
+    using function = Function;
+    using operand_type = Operand;
     using value_type = ValueType;
-    using tables = typename Operand::tables;
-    using params = typename Operand::params;
+    using tables = detail::union_t<typename Operand::tables, typename Filter::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Filter::params>;
     using bare_columns = detail::type_list<>;
     static constexpr bool is_aggregate = true;
     static constexpr int precedence = precedence::primary;
 
     Operand operand;
+    Filter filter_condition;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -34,23 +72,33 @@ struct aggregate : detail::expression_tag {
         w.put(Distinct ? "(DISTINCT " : "(");
         render::node<Operand>(w);
         w.put(')');
+        render_filter(w);
+    }
+    template <class Writer>
+    static constexpr void render_filter(Writer& w) {
+        if constexpr (!std::is_same_v<Filter, no_filter>) {
+            w.put(" FILTER (WHERE ");
+            render::node<Filter>(w);
+            w.put(')');
+        }
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
+        filter_condition.each_value(visit);
     }
-};
 
-// COUNT(*)
-struct count_all_expression : detail::leaf_traits {
-    using value_type = std::int64_t;
-    static constexpr bool is_aggregate = true;
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("COUNT(*)");
+    // Aggregates only the rows for which `condition` holds.
+    template <sql_expression Condition>
+    constexpr auto filter(const Condition& condition) const {
+        static_assert(std::is_same_v<Filter, no_filter>, "ctql: this aggregate already has a filter(); combine "
+                                                         "conditions with && and ||");
+        static_assert(rule::boolean_condition<Condition, sql_type_of<Condition>>,
+                      "ctql: the condition of filter() must be boolean (a comparison or a boolean column)");
+        static_assert(rule::not_an_aggregate<Condition, sql_type_of<Condition>>,
+                      "ctql: the condition of filter() is about rows; it cannot contain an aggregate");
+        return aggregate<Function, Operand, Distinct, ValueType, Condition>{{}, operand, condition};
     }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
 };
 
 namespace detail {
@@ -58,15 +106,34 @@ template <class Function, bool Distinct, class E, class ValueType>
 constexpr auto make_aggregate(const E& e) {
     static_assert(rule::not_an_aggregate<E, sql_type_of<E>>,
                   "ctql: an aggregate cannot contain another aggregate (SQL forbids nesting them)");
-    return aggregate<Function, E, Distinct, ValueType>{{}, e};
+    return aggregate<Function, E, Distinct, ValueType>{{}, e, {}};
 }
 
 // SQL sums integers as integers and everything else as reals.
 template <class E>
 using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
+
+template <bool Distinct, class E>
+constexpr auto make_sum(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+    return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+}
+template <bool Distinct, class E>
+constexpr auto make_avg(const E& e) {
+    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
+    return make_aggregate<fn::avg, Distinct, E, std::optional<double>>(e);
+}
+
+template <class Function, class E>
+constexpr auto make_min_max(const E& e) {
+    static_assert(rule::min_max_operand_orders_alike<E, sql_type_of<E>>,
+                  "ctql: min() and max() take no boolean or blob: PostgreSQL has neither; for a boolean b, "
+                  "write max(case_when(b, 1).else_(0)) (true if any row is)");
+    return make_aggregate<Function, false, E, make_optional_t<value_type_of<E>>>(e);
+}
 }  // namespace detail
 
-constexpr auto count() { return count_all_expression{}; }
+constexpr auto count() { return aggregate<fn::count, every_row, false, std::int64_t>{}; }
 
 template <sql_expression E>
 constexpr auto count(const E& e) {
@@ -78,21 +145,27 @@ constexpr auto count_distinct(const E& e) {
 }
 template <sql_expression E>
 constexpr auto sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::sum, false, E, std::optional<detail::sum_type_t<E>>>(e);
+    return detail::make_sum<false>(e);
+}
+template <sql_expression E>
+constexpr auto sum_distinct(const E& e) {
+    return detail::make_sum<true>(e);
 }
 template <sql_expression E>
 constexpr auto avg(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: avg() averages numbers; its operand is not numeric");
-    return detail::make_aggregate<fn::avg, false, E, std::optional<double>>(e);
+    return detail::make_avg<false>(e);
+}
+template <sql_expression E>
+constexpr auto avg_distinct(const E& e) {
+    return detail::make_avg<true>(e);
 }
 template <sql_expression E>
 constexpr auto min(const E& e) {
-    return detail::make_aggregate<fn::min, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+    return detail::make_min_max<fn::min>(e);
 }
 template <sql_expression E>
 constexpr auto max(const E& e) {
-    return detail::make_aggregate<fn::max, false, E, detail::make_optional_t<value_type_of<E>>>(e);
+    return detail::make_min_max<fn::max>(e);
 }
 
 }  // namespace ctql

@@ -10,9 +10,11 @@
 //   precedence     to parenthesise operands only where SQL needs it
 // and renders with a static function, so the SQL text depends on the type
 // alone. Bound values live in the node object and are visited in render order
-// by each_value().
+// by each_value(). Every node derives from expression_methods<Node>, which
+// gives it the member spellings (`e.desc()`, `e.is_null()`, `e.as<"n">()`).
 #include <string_view>
 #include <type_traits>
+#include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/render/writer.hpp>
@@ -25,6 +27,80 @@ struct expression_tag {};
 
 template <class E>
 concept sql_expression = std::is_base_of_v<detail::expression_tag, std::remove_cvref_t<E>>;
+
+// The free functions behind the member spellings, defined in order.hpp,
+// predicates.hpp and names.hpp.
+template <sql_expression E>
+constexpr auto asc(const E& e);
+template <sql_expression E>
+constexpr auto desc(const E& e);
+template <sql_expression E>
+constexpr auto is_null(const E& e);
+template <sql_expression E>
+constexpr auto is_not_null(const E& e);
+template <sql_expression E, class Pattern>
+constexpr auto like(const E& e, Pattern&& pattern);
+template <sql_expression E, class Pattern>
+constexpr auto not_like(const E& e, Pattern&& pattern);
+template <sql_expression E, class Pattern>
+constexpr auto ilike(const E& e, Pattern&& pattern);
+template <sql_expression E, class... Values>
+constexpr auto in(const E& e, Values&&... values);
+template <sql_expression E, class... Values>
+constexpr auto not_in(const E& e, Values&&... values);
+template <sql_expression E, class Low, class High>
+constexpr auto between(const E& e, Low&& low, High&& high);
+template <class Name, sql_expression E>
+constexpr auto named(const E& e);
+template <fixed_string Name>
+struct string_name;
+
+template <class Self>
+struct expression_methods : detail::expression_tag {
+    constexpr auto asc() const { return ctql::asc(self()); }
+    constexpr auto desc() const { return ctql::desc(self()); }
+    constexpr auto is_null() const { return ctql::is_null(self()); }
+    constexpr auto is_not_null() const { return ctql::is_not_null(self()); }
+    template <class P>
+    constexpr auto like(P&& pattern) const {
+        return ctql::like(self(), std::forward<P>(pattern));
+    }
+    template <class P>
+    constexpr auto not_like(P&& pattern) const {
+        return ctql::not_like(self(), std::forward<P>(pattern));
+    }
+    template <class P>
+    constexpr auto ilike(P&& pattern) const {
+        return ctql::ilike(self(), std::forward<P>(pattern));
+    }
+    template <class... Vs>
+    constexpr auto in(Vs&&... values) const {
+        return ctql::in(self(), std::forward<Vs>(values)...);
+    }
+    template <class... Vs>
+    constexpr auto not_in(Vs&&... values) const {
+        return ctql::not_in(self(), std::forward<Vs>(values)...);
+    }
+    template <class L, class H>
+    constexpr auto between(L&& low, H&& high) const {
+        return ctql::between(self(), std::forward<L>(low), std::forward<H>(high));
+    }
+    // Names the value in a select list: `count(o.id).as<"orders">()` is reached
+    // as get<"orders">(row) and maps onto a struct member `orders`;
+    // `.as(orders)` with CTQL_NAME(orders) also gives `row.orders`.
+    template <fixed_string Name>
+    constexpr auto as() const {
+        return ctql::named<string_name<Name>>(self());
+    }
+    template <class Name>
+        requires requires { Name::ctql_sql_name; typename Name::template row_member<int>; }
+    constexpr auto as(const Name&) const {
+        return ctql::named<Name>(self());
+    }
+
+private:
+    constexpr const Self& self() const { return static_cast<const Self&>(*this); }
+};
 
 namespace precedence {
 inline constexpr int or_ = 1;
@@ -39,7 +115,8 @@ inline constexpr int primary = 9;
 
 namespace detail {
 // Leaf defaults; nodes override what differs.
-struct leaf_traits : expression_tag {
+template <class Self>
+struct leaf_traits : expression_methods<Self> {
     using tables = type_list<>;
     using params = type_list<>;
     using bare_columns = type_list<>;
@@ -85,7 +162,7 @@ inline constexpr bool expr_nullable_v = detail::nullable_expression<E>();
 
 // A C++ value inside an expression: always a bound parameter, never SQL text.
 template <class Stored, column_value ValueType>
-struct value : detail::leaf_traits {
+struct value : detail::leaf_traits<value<Stored, ValueType>> {
     using value_type = ValueType;
     Stored stored;
 
@@ -100,7 +177,7 @@ struct value : detail::leaf_traits {
 };
 
 // SQL NULL written in an expression or assignment.
-struct null_value : detail::leaf_traits {
+struct null_value : detail::leaf_traits<null_value> {
     using value_type = null_t;
     template <class Writer>
     static constexpr void render(Writer& w) {

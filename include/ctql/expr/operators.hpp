@@ -17,7 +17,6 @@ struct less { static constexpr std::string_view token = " < "; static constexpr 
 struct less_equal { static constexpr std::string_view token = " <= "; static constexpr int precedence = precedence::comparison; };
 struct greater { static constexpr std::string_view token = " > "; static constexpr int precedence = precedence::comparison; };
 struct greater_equal { static constexpr std::string_view token = " >= "; static constexpr int precedence = precedence::comparison; };
-struct like { static constexpr std::string_view token = " LIKE "; static constexpr int precedence = precedence::comparison; };
 struct logical_and { static constexpr std::string_view token = " AND "; static constexpr int precedence = precedence::and_; };
 struct logical_or { static constexpr std::string_view token = " OR "; static constexpr int precedence = precedence::or_; };
 struct plus { static constexpr std::string_view token = " + "; static constexpr int precedence = precedence::additive; };
@@ -28,7 +27,7 @@ struct modulus { static constexpr std::string_view token = " % "; static constex
 }  // namespace op
 
 template <class Op, class Left, class Right, column_value ValueType>
-struct binary_expression : detail::expression_tag {
+struct binary_expression : expression_methods<binary_expression<Op, Left, Right, ValueType>> {
     using value_type = ValueType;
     using tables = detail::union_t<typename Left::tables, typename Right::tables>;
     using params = detail::concat_t<typename Left::params, typename Right::params>;
@@ -128,7 +127,7 @@ constexpr auto operator||(L&& l, R&& r) {
 }
 
 template <class Operand, class Prefix>
-struct prefix_expression : detail::expression_tag {
+struct prefix_expression : expression_methods<prefix_expression<Operand, Prefix>> {
     using value_type = value_type_of<Operand>;
     using tables = typename Operand::tables;
     using params = typename Operand::params;

@@ -1,11 +1,15 @@
 #pragma once
-// ORDER BY items: asc() / desc().
+// ORDER BY items: any expression, .asc() / .desc(), then .nulls_first() /
+// .nulls_last() (without them, SQLite sorts NULLs first and PostgreSQL last
+// in ascending order).
 #include <ctql/expr/expression.hpp>
 #include <ctql/render/writer.hpp>
 
 namespace ctql {
 
-template <class Operand, bool Descending>
+enum class nulls_order { unspecified, first, last };
+
+template <class Operand, bool Descending, nulls_order Nulls = nulls_order::unspecified>
 struct order_item {
     using tables = typename Operand::tables;
     using params = typename Operand::params;
@@ -17,10 +21,21 @@ struct order_item {
     static constexpr void render(Writer& w) {
         render::node<Operand>(w);
         w.put(Descending ? " DESC" : " ASC");
+        if constexpr (Nulls == nulls_order::first) w.put(" NULLS FIRST");
+        if constexpr (Nulls == nulls_order::last) w.put(" NULLS LAST");
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
+    }
+
+    constexpr auto nulls_first() const {
+        static_assert(Nulls == nulls_order::unspecified, "ctql: this sort key already says where NULLs go");
+        return order_item<Operand, Descending, nulls_order::first>{operand};
+    }
+    constexpr auto nulls_last() const {
+        static_assert(Nulls == nulls_order::unspecified, "ctql: this sort key already says where NULLs go");
+        return order_item<Operand, Descending, nulls_order::last>{operand};
     }
 };
 
@@ -35,8 +50,8 @@ constexpr auto desc(const E& e) {
 
 template <class T>
 inline constexpr bool is_order_item_v = false;
-template <class E, bool D>
-inline constexpr bool is_order_item_v<order_item<E, D>> = true;
+template <class E, bool D, nulls_order N>
+inline constexpr bool is_order_item_v<order_item<E, D, N>> = true;
 
 // A bare expression in order_by() sorts ascending, as in SQL.
 template <class T>

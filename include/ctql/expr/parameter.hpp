@@ -12,7 +12,7 @@
 namespace ctql {
 
 template <fixed_string Name, column_value T, bool Secret = false>
-struct named_parameter : detail::leaf_traits {
+struct named_parameter : detail::leaf_traits<named_parameter<Name, T, Secret>> {
     using value_type = T;
     using params = detail::type_list<named_parameter>;
     static constexpr auto name = Name;

@@ -1,5 +1,5 @@
 #pragma once
-// IS [NOT] NULL, LIKE, IN (value list) and BETWEEN.
+// IS [NOT] NULL, [NOT] LIKE, ILIKE, [NOT] IN (value list) and BETWEEN.
 #include <utility>
 
 #include <ctql/core/value_list.hpp>
@@ -11,7 +11,7 @@
 namespace ctql {
 
 template <class Operand, bool Negated>
-struct null_test : detail::expression_tag {
+struct null_test : expression_methods<null_test<Operand, Negated>> {
     using value_type = bool;  // IS NULL is never NULL itself
     using tables = typename Operand::tables;
     using params = typename Operand::params;
@@ -41,17 +41,68 @@ constexpr auto is_not_null(const E& e) {
     return null_test<E, true>{{}, e};
 }
 
-template <sql_expression E, class Pattern>
-constexpr auto like(const E& e, Pattern&& pattern) {
+namespace match {
+struct like { static constexpr std::string_view token = " LIKE "; };
+struct not_like { static constexpr std::string_view token = " NOT LIKE "; };
+// Case-insensitive: PostgreSQL's ILIKE; SQLite's dialect spells it with lower().
+struct ilike { static constexpr std::string_view token = " ILIKE "; };
+}  // namespace match
+
+// `e LIKE pattern ESCAPE '\'`. LIKE means the same on both backends: case
+// matters (SQLite connections turn on case_sensitive_like, which SQLite
+// otherwise leaves off), and a backslash escapes % and _ (PostgreSQL's
+// default, which SQLite has no default for: ESCAPE says it on both).
+template <class Match, class Operand, class Pattern>
+struct like_expression : expression_methods<like_expression<Match, Operand, Pattern>> {
+    using value_type = detail::comparison_result_t<Operand, Pattern>;
+    using tables = detail::union_t<typename Operand::tables, typename Pattern::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Pattern::params>;
+    using bare_columns = detail::union_t<typename Operand::bare_columns, typename Pattern::bare_columns>;
+    static constexpr bool is_aggregate = Operand::is_aggregate || Pattern::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+
+    Operand operand;
+    Pattern pattern;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Match::token);
+        detail::render_operand<Pattern>(w, precedence, true);
+        w.put(" ESCAPE '\\'");
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        detail::each_value_of<Operand>(pattern, visit);
+    }
+};
+
+namespace detail {
+template <class Match, class E, class Pattern>
+constexpr auto make_like(const E& e, Pattern&& pattern) {
     using pattern_t = expression_t<Pattern>;
     static_assert(rule::text_operand<E, sql_type_of<E>>, "ctql: like() applies to a text expression");
     static_assert(rule::text_operand<pattern_t, sql_type_of<pattern_t>>, "ctql: a like() pattern is text");
-    return binary_expression<op::like, E, pattern_t, detail::comparison_result_t<E, pattern_t>>{
-        {}, e, to_expression(std::forward<Pattern>(pattern))};
+    return like_expression<Match, E, pattern_t>{{}, e, to_expression(std::forward<Pattern>(pattern))};
+}
+}  // namespace detail
+
+template <sql_expression E, class Pattern>
+constexpr auto like(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::like>(e, std::forward<Pattern>(pattern));
+}
+template <sql_expression E, class Pattern>
+constexpr auto not_like(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::not_like>(e, std::forward<Pattern>(pattern));
+}
+template <sql_expression E, class Pattern>
+constexpr auto ilike(const E& e, Pattern&& pattern) {
+    return detail::make_like<match::ilike>(e, std::forward<Pattern>(pattern));
 }
 
-template <class Operand, class... Items>
-struct in_list : detail::expression_tag {
+template <class Operand, bool Negated, class... Items>
+struct in_list : expression_methods<in_list<Operand, Negated, Items...>> {
     using value_type = detail::comparison_result_t<Operand, Operand>;
     using tables = detail::union_t<typename Operand::tables, typename Items::tables...>;
     using params = detail::concat_t<typename Operand::params, typename Items::params...>;
@@ -65,7 +116,7 @@ struct in_list : detail::expression_tag {
     template <class Writer>
     static constexpr void render(Writer& w) {
         detail::render_operand<Operand>(w, precedence, true);
-        w.put(" IN (");
+        w.put(Negated ? " NOT IN (" : " IN (");
         bool first = true;
         ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
         w.put(')');
@@ -77,15 +128,27 @@ struct in_list : detail::expression_tag {
     }
 };
 
-template <sql_expression E, class... Values>
-constexpr auto in(const E& e, Values&&... values) {
+namespace detail {
+template <bool Negated, class E, class... Values>
+constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
     static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, expression_t<Values>...>{{}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+    return in_list<E, Negated, expression_t<Values>...>{
+        {}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+}
+}  // namespace detail
+
+template <sql_expression E, class... Values>
+constexpr auto in(const E& e, Values&&... values) {
+    return detail::make_in<false>(e, std::forward<Values>(values)...);
+}
+template <sql_expression E, class... Values>
+constexpr auto not_in(const E& e, Values&&... values) {
+    return detail::make_in<true>(e, std::forward<Values>(values)...);
 }
 
 template <class Operand, class Low, class High>
-struct between_expression : detail::expression_tag {
+struct between_expression : expression_methods<between_expression<Operand, Low, High>> {
     using value_type = detail::nullable_if_t<expr_nullable_v<Operand> || expr_nullable_v<Low> || expr_nullable_v<High>, bool>;
     using tables = detail::union_t<typename Operand::tables, typename Low::tables, typename High::tables>;
     using params = detail::concat_t<typename Operand::params, typename Low::params, typename High::params>;

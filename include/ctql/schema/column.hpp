@@ -16,7 +16,7 @@
 namespace ctql {
 
 template <class Table, class Self, column_value T, class ConstraintList>
-struct column : detail::expression_tag {
+struct column : expression_methods<Self> {
     using value_type = T;
     using table = Table;
     using constraints = ConstraintList;
@@ -54,26 +54,6 @@ struct column : detail::expression_tag {
     constexpr auto operator=(V&& v) const {
         return detail::make_assignment<Self>(std::forward<V>(v));
     }
-
-    constexpr auto asc() const { return ctql::asc(self()); }
-    constexpr auto desc() const { return ctql::desc(self()); }
-    constexpr auto is_null() const { return ctql::is_null(self()); }
-    constexpr auto is_not_null() const { return ctql::is_not_null(self()); }
-    template <class P>
-    constexpr auto like(P&& pattern) const {
-        return ctql::like(self(), std::forward<P>(pattern));
-    }
-    template <class... Vs>
-    constexpr auto in(Vs&&... values) const {
-        return ctql::in(self(), std::forward<Vs>(values)...);
-    }
-    template <class L, class H>
-    constexpr auto between(L&& low, H&& high) const {
-        return ctql::between(self(), std::forward<L>(low), std::forward<H>(high));
-    }
-
-private:
-    constexpr Self self() const { return Self{}; }
 };
 
 template <class T>

@@ -62,6 +62,8 @@ public:
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, opts.busy_timeout_ms);
         if (opts.foreign_keys) execute(verbatim{"PRAGMA foreign_keys = ON"});
+        // LIKE matches case as PostgreSQL's does (and as SQL says); ilike() folds it.
+        execute(verbatim{"PRAGMA case_sensitive_like = ON"});
     }
 
     connection(connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {}

@@ -34,7 +34,7 @@ constexpr void render_table_reference(Writer& w) {
 }
 
 // CROSS JOIN has no condition.
-struct no_join_condition : leaf_traits {
+struct no_join_condition : leaf_traits<no_join_condition> {
     using value_type = bool;
     template <class Writer>
     static constexpr void render(Writer&) {}

@@ -27,11 +27,19 @@ struct select_columns : detail::clause_defaults {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
-        detail::render_comma_list<Es...>(w);
+        bool first = true;
+        ((w.put(first ? "" : ", "), render_item<Es>(w), first = false), ...);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         items.for_each([&](const auto& item) { item.each_value(visit); });
+    }
+
+    // A named value is written `expression AS "name"` here, and only here.
+    template <class E, class Writer>
+    static constexpr void render_item(Writer& w) {
+        if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
+        else render::node<E>(w);
     }
 
     template <class Statement>
