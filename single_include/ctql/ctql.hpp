@@ -1090,7 +1090,40 @@ CTQL_DETAIL_ARITHMETIC(%, op::modulus)
 #ifndef CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
 #define CTQL_SINGLE_INCLUDE_EXPR_PREDICATES_HPP
 // IS [NOT] NULL, [NOT] LIKE, ILIKE, [NOT] IN (value list) and BETWEEN.
+//   users.id.in(1, 2, 3)            one placeholder per value
+//   users.id.in(ids)                a std::vector or span of ids known at run time: one parameter
+#include <iterator>
+#include <ranges>
+#include <span>
+#include <string_view>
 #include <utility>
+#include <vector>
+
+// ---- begin ctql/core/value_array.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_CORE_VALUE_ARRAY_HPP
+#define CTQL_SINGLE_INCLUDE_CORE_VALUE_ARRAY_HPP
+// A list of values known only at run time, bound as ONE parameter so that the
+// SQL text stays a compile-time constant: `users.id.in(ids)` for a
+// std::vector or std::span of ids. PostgreSQL receives it as an array
+// (`= ANY($1)`), SQLite as JSON text read by json_each().
+#include <vector>
+
+
+namespace ctql {
+
+template <storable T>
+struct value_array {
+    std::vector<T> values;
+};
+
+template <class T>
+inline constexpr bool is_value_array_v = false;
+template <class T>
+inline constexpr bool is_value_array_v<value_array<T>> = true;
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_CORE_VALUE_ARRAY_HPP
+// ---- end ctql/core/value_array.hpp ----
 
 // ---- begin ctql/core/value_list.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_CORE_VALUE_LIST_HPP
@@ -1267,13 +1300,62 @@ struct in_list : expression_methods<in_list<Operand, Negated, Items...>> {
     }
 };
 
+// `e IN (values of a run-time list)`, its values bound as one parameter:
+// `= ANY($1)` with an array here; SQLite's dialect reads JSON with json_each().
+template <class Operand, bool Negated, class T>
+struct in_array : expression_methods<in_array<Operand, Negated, T>> {
+    using value_type = detail::comparison_result_t<Operand, Operand>;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = typename Operand::bare_columns;
+    static constexpr bool is_aggregate = Operand::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+    using element_type = T;
+
+    Operand operand;
+    value_array<T> list;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Negated ? " <> ALL(" : " = ANY(");
+        w.placeholder();
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        if constexpr (detail::secret_operand<Operand>()) detail::secret_visitor<Visitor>{visit}(list);
+        else visit(list);
+    }
+};
+
 namespace detail {
+// A range of values given to in() whole, rather than one value per argument.
+template <class R>
+concept value_range = std::ranges::sized_range<R> && !expression_operand<R> &&
+                      literal_value<std::ranges::range_value_t<R>> &&
+                      storable<literal_value_type_t<std::ranges::range_value_t<R>>>;
+
+template <bool Negated, class E, value_range R>
+constexpr auto make_in_array(const E& e, const R& range) {
+    using element = literal_value_type_t<std::ranges::range_value_t<R>>;
+    static_assert(check_comparison<E, element>());
+    static_assert(kind_of_v<element> != sql_kind::blob, "ctql: in() with a run-time list takes no blobs");
+    return in_array<E, Negated, element>{
+        {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
+}
+
 template <bool Negated, class E, class... Values>
 constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
-    static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, Negated, expression_t<Values>...>{
-        {}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+    if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
+        return make_in_array<Negated>(e, values...);
+    } else {
+        static_assert((check_comparison<E, Values>() && ...));
+        return in_list<E, Negated, expression_t<Values>...>{
+            {}, e, make_value_list(to_expression(std::forward<Values>(values))...)};
+    }
 }
 }  // namespace detail
 
@@ -2516,6 +2598,14 @@ concept column_type = requires {
 //
 // expands to `struct users_t` with one member per column (`users.name`) and
 // `inline constexpr users_t users{}`. Names beginning with `ctql_` are reserved.
+//
+// The same table under another name, for a self-join or a table used twice:
+//   constexpr auto manager = ctql::alias<"manager">(employees);
+//   select(employees.name, manager.name).from(employees)
+//       .left_join(manager).on(employees.manager_id == manager.id)
+// An alias is a table type of its own (users_t::ctql_aliased<...>), with the
+// same columns: its columns render "manager"."name", and FROM/JOIN renders
+// "employees" AS "manager".
 #include <string_view>
 #include <type_traits>
 // ---- begin ctql/schema/detail/for_each.hpp ----
@@ -2669,6 +2759,22 @@ struct table_tag {};
 template <class T>
 concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>>;
 
+namespace detail {
+template <fixed_string Name>
+struct alias_name {
+    static constexpr fixed_string ctql_sql_name = Name;
+};
+}  // namespace detail
+
+// The table `t` under the name `Name` (SQL: t AS "Name").
+template <fixed_string Name, table_type Table>
+    requires requires { typename Table::template ctql_aliased<detail::alias_name<Name>>; }
+constexpr auto alias(const Table&) {
+    static_assert(!requires { typename Table::ctql_source; },
+                  "ctql: alias() of an alias: alias the table itself, as often as it is needed");
+    return typename Table::template ctql_aliased<detail::alias_name<Name>>{};
+}
+
 }  // namespace ctql
 
 #define CTQL_DETAIL_COLUMN_DEFINE(table_type, column_name, value_type, ...)                                  \
@@ -2681,6 +2787,7 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
         static constexpr ::ctql::fixed_string ctql_sql_name{#column_name};                                   \
         template <class V>                                                                                   \
         struct row_member {                                                                                  \
+            using ctql_source = column_name##_column;                                                        \
             static constexpr ::std::string_view ctql_name{#column_name};                                     \
             V column_name;                                                                                   \
             constexpr V& ctql_ref() { return column_name; }                                                  \
@@ -2700,6 +2807,21 @@ concept table_type = std::is_base_of_v<detail::table_tag, std::remove_cvref_t<T>
         using ctql_columns =                                                                              \
             ::ctql::detail::type_list<CTQL_DETAIL_FOR_EACH_COMMA(CTQL_DETAIL_COLUMN_TYPE, table_name##_t, \
                                                                  __VA_ARGS__)>;                           \
+        template <class ctql_alias_name>                                                                  \
+        struct ctql_aliased : ::ctql::detail::table_tag {                                                 \
+            using ctql_source = table_name##_t;                                                           \
+            static constexpr auto ctql_sql_name = ctql_alias_name::ctql_sql_name;                         \
+            template <class ctql_writer>                                                                  \
+            static constexpr void render_reference(ctql_writer& w) {                                      \
+                w.identifier(#table_name);                                                                \
+                w.put(" AS ");                                                                            \
+                w.identifier(ctql_sql_name.view());                                                       \
+            }                                                                                             \
+            CTQL_DETAIL_FOR_EACH(CTQL_DETAIL_COLUMN, ctql_aliased, __VA_ARGS__)                           \
+            using ctql_columns =                                                                          \
+                ::ctql::detail::type_list<CTQL_DETAIL_FOR_EACH_COMMA(CTQL_DETAIL_COLUMN_TYPE, ctql_aliased, \
+                                                                     __VA_ARGS__)>;                       \
+        };                                                                                                \
     };                                                                                                    \
     inline constexpr table_name##_t table_name {}
 #endif  // CTQL_SINGLE_INCLUDE_SCHEMA_TABLE_HPP
@@ -2836,6 +2958,12 @@ struct field_index<Name, type_list<Fields...>> {
 };
 }  // namespace detail
 
+template <class Field, class Column>
+constexpr bool source_is() {
+    if constexpr (requires { typename Field::ctql_source; }) return std::is_same_v<typename Field::ctql_source, Column>;
+    else return false;
+}
+
 template <std::size_t I, class... Fields>
 constexpr auto& get(row<Fields...>& r) {
     return static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
@@ -2849,16 +2977,34 @@ constexpr auto&& get(row<Fields...>&& r) {
     return std::move(static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref());
 }
 
+// The field selected from `Column` (get<orders.id>(row)): reaches each of two
+// same-named columns of different tables (or aliases) in one row.
+template <auto Column, class... Fields>
+    requires requires { typename decltype(Column)::table; }
+constexpr const auto& get(const row<Fields...>& r) {
+    using column_t = std::remove_cvref_t<decltype(Column)>;
+    constexpr std::size_t count = (source_is<Fields, column_t>() + ... + 0);
+    static_assert(count == 1, "ctql: get<column>: the row has no field selected from this column, or more than one");
+    constexpr std::size_t index = [] {
+        std::size_t i = 0, found = 0;
+        ((source_is<Fields, column_t>() ? (found = i, ++i) : ++i), ...);
+        return found;
+    }();
+    return get<index>(r);
+}
+
 template <fixed_string Name, class... Fields>
 constexpr const auto& get(const row<Fields...>& r) {
     using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one; reach each of two "
+                  "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
 template <fixed_string Name, class... Fields>
 constexpr auto& get(row<Fields...>& r) {
     using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one; reach each of two "
+                  "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
 
@@ -4606,6 +4752,15 @@ struct sqlite {
         w.put(") LIKE LOWER(");
         render::node<Pattern>(w);
         w.put(") ESCAPE '\\'");
+    }
+
+    // A run-time list arrives as one JSON text: IN (SELECT value FROM json_each(?)).
+    template <class Writer, class Operand, bool Negated, class T>
+    static constexpr void render(Writer& w, std::type_identity<in_array<Operand, Negated, T>>) {
+        ctql::detail::render_operand<Operand>(w, ctql::precedence::comparison, true);
+        w.put(Negated ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
+        w.placeholder();
+        w.put("))");
     }
 
     // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".

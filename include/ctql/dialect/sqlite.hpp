@@ -70,6 +70,15 @@ struct sqlite {
         w.put(") ESCAPE '\\'");
     }
 
+    // A run-time list arrives as one JSON text: IN (SELECT value FROM json_each(?)).
+    template <class Writer, class Operand, bool Negated, class T>
+    static constexpr void render(Writer& w, std::type_identity<in_array<Operand, Negated, T>>) {
+        ctql::detail::render_operand<Operand>(w, ctql::precedence::comparison, true);
+        w.put(Negated ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
+        w.placeholder();
+        w.put("))");
+    }
+
     // SQLite accepts OFFSET only after a LIMIT; LIMIT -1 is "no limit".
     template <class Writer, class Offset>
         requires(!std::is_same_v<Offset, no_count>)

@@ -1,6 +1,15 @@
 #pragma once
 // IS [NOT] NULL, [NOT] LIKE, ILIKE, [NOT] IN (value list) and BETWEEN.
+//   users.id.in(1, 2, 3)            one placeholder per value
+//   users.id.in(ids)                a std::vector or span of ids known at run time: one parameter
+#include <iterator>
+#include <ranges>
+#include <span>
+#include <string_view>
 #include <utility>
+#include <vector>
+
+#include <ctql/core/value_array.hpp>
 
 #include <ctql/core/value_list.hpp>
 #include <ctql/expr/expression.hpp>
@@ -128,13 +137,62 @@ struct in_list : expression_methods<in_list<Operand, Negated, Items...>> {
     }
 };
 
+// `e IN (values of a run-time list)`, its values bound as one parameter:
+// `= ANY($1)` with an array here; SQLite's dialect reads JSON with json_each().
+template <class Operand, bool Negated, class T>
+struct in_array : expression_methods<in_array<Operand, Negated, T>> {
+    using value_type = detail::comparison_result_t<Operand, Operand>;
+    using tables = typename Operand::tables;
+    using params = typename Operand::params;
+    using bare_columns = typename Operand::bare_columns;
+    static constexpr bool is_aggregate = Operand::is_aggregate;
+    static constexpr int precedence = precedence::comparison;
+    using element_type = T;
+
+    Operand operand;
+    value_array<T> list;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Negated ? " <> ALL(" : " = ANY(");
+        w.placeholder();
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        if constexpr (detail::secret_operand<Operand>()) detail::secret_visitor<Visitor>{visit}(list);
+        else visit(list);
+    }
+};
+
 namespace detail {
+// A range of values given to in() whole, rather than one value per argument.
+template <class R>
+concept value_range = std::ranges::sized_range<R> && !expression_operand<R> &&
+                      literal_value<std::ranges::range_value_t<R>> &&
+                      storable<literal_value_type_t<std::ranges::range_value_t<R>>>;
+
+template <bool Negated, class E, value_range R>
+constexpr auto make_in_array(const E& e, const R& range) {
+    using element = literal_value_type_t<std::ranges::range_value_t<R>>;
+    static_assert(check_comparison<E, element>());
+    static_assert(kind_of_v<element> != sql_kind::blob, "ctql: in() with a run-time list takes no blobs");
+    return in_array<E, Negated, element>{
+        {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
+}
+
 template <bool Negated, class E, class... Values>
 constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
-    static_assert((detail::check_comparison<E, Values>() && ...));
-    return in_list<E, Negated, expression_t<Values>...>{
-        {}, e, detail::make_value_list(to_expression(std::forward<Values>(values))...)};
+    if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
+        return make_in_array<Negated>(e, values...);
+    } else {
+        static_assert((check_comparison<E, Values>() && ...));
+        return in_list<E, Negated, expression_t<Values>...>{
+            {}, e, make_value_list(to_expression(std::forward<Values>(values))...)};
+    }
 }
 }  // namespace detail
 

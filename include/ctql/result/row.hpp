@@ -53,6 +53,12 @@ struct field_index<Name, type_list<Fields...>> {
 };
 }  // namespace detail
 
+template <class Field, class Column>
+constexpr bool source_is() {
+    if constexpr (requires { typename Field::ctql_source; }) return std::is_same_v<typename Field::ctql_source, Column>;
+    else return false;
+}
+
 template <std::size_t I, class... Fields>
 constexpr auto& get(row<Fields...>& r) {
     return static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref();
@@ -66,16 +72,34 @@ constexpr auto&& get(row<Fields...>&& r) {
     return std::move(static_cast<detail::nth_t<I, detail::type_list<Fields...>>&>(r).ctql_ref());
 }
 
+// The field selected from `Column` (get<orders.id>(row)): reaches each of two
+// same-named columns of different tables (or aliases) in one row.
+template <auto Column, class... Fields>
+    requires requires { typename decltype(Column)::table; }
+constexpr const auto& get(const row<Fields...>& r) {
+    using column_t = std::remove_cvref_t<decltype(Column)>;
+    constexpr std::size_t count = (source_is<Fields, column_t>() + ... + 0);
+    static_assert(count == 1, "ctql: get<column>: the row has no field selected from this column, or more than one");
+    constexpr std::size_t index = [] {
+        std::size_t i = 0, found = 0;
+        ((source_is<Fields, column_t>() ? (found = i, ++i) : ++i), ...);
+        return found;
+    }();
+    return get<index>(r);
+}
+
 template <fixed_string Name, class... Fields>
 constexpr const auto& get(const row<Fields...>& r) {
     using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one; reach each of two "
+                  "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
 template <fixed_string Name, class... Fields>
 constexpr auto& get(row<Fields...>& r) {
     using index = detail::field_index<Name, detail::type_list<Fields...>>;
-    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one");
+    static_assert(index::count == 1, "ctql: get<\"name\">: the row has no column of that name, or more than one; reach each of two "
+                  "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
 

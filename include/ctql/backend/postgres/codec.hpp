@@ -46,8 +46,11 @@
 #include <utility>
 #include <vector>
 
+#include <forward_list>
+
 #include <ctql/backend/postgres/oid.hpp>
 #include <ctql/core/error.hpp>
+#include <ctql/core/value_array.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
 
@@ -410,7 +413,38 @@ template <class T>
 concept untyped_null = std::is_same_v<T, null_t> || std::is_same_v<T, std::nullopt_t>;
 
 template <class T>
-concept bindable = untyped_null<T> || requires { typename param_traits<T>::base; };
+concept bindable = untyped_null<T> || is_value_array_v<T> || requires { typename param_traits<T>::base; };
+
+// A run-time list in the binary array format (PostgreSQL's array_send): one
+// dimension, no NULLs, each element as its own codec writes it.
+template <class T>
+void encode_array(const value_array<T>& list, std::string& out) {
+    const auto put32 = [&](std::uint32_t v) {
+        char bytes[4];
+        put_be32(bytes, v);
+        out.append(bytes, 4);
+    };
+    const bool empty = list.values.empty();
+    put32(empty ? 0 : 1);  // dimensions
+    put32(0);              // no NULLs
+    put32(codec<T>::oid);
+    if (!empty) {
+        put32(static_cast<std::uint32_t>(list.values.size()));
+        put32(1);  // lower bound
+    }
+    for (const T& v : list.values) {
+        if constexpr (fixed_size_codec<T>) {
+            char bytes[8];
+            codec<T>::encode(v, bytes);
+            put32(static_cast<std::uint32_t>(codec<T>::wire_size));
+            out.append(bytes, codec<T>::wire_size);
+        } else {
+            const std::string_view bytes = codec<T>::bytes(v);
+            put32(static_cast<std::uint32_t>(bytes.size()));
+            out.append(bytes);
+        }
+    }
+}
 
 // The parameter type OID to declare for T (PQprepare, PQexecParams): the
 // server then converts it to the column's type where an implicit cast exists.
@@ -520,7 +554,15 @@ public:
     template <class T>
         requires bindable<std::remove_cvref_t<T>>
     void set(std::size_t i, const T& v) {
-        bind_param(v, values[i], lengths[i], types[i], scratch_[i].data());
+        if constexpr (is_value_array_v<T>) {
+            std::string& bytes = arrays_.emplace_front();
+            encode_array(v, bytes);
+            values[i] = bytes.data();
+            lengths[i] = static_cast<int>(bytes.size());
+            types[i] = oid::array_of(codec<typename decltype(v.values)::value_type>::oid);
+        } else {
+            bind_param(v, values[i], lengths[i], types[i], scratch_[i].data());
+        }
     }
     template <class T>
         requires owns_param_bytes<T>
@@ -546,6 +588,8 @@ private:
         char* data() noexcept { return bytes; }
     };
     std::array<slot, N> scratch_;
+    // Encoded run-time lists, at stable addresses; empty (no allocation) unless a statement has one.
+    std::forward_list<std::string> arrays_;
 };
 
 // The same for a parameter count known only at run time.

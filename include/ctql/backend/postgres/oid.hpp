@@ -27,6 +27,23 @@ inline constexpr Oid timestamp = 1114;
 inline constexpr Oid timestamptz = 1184;
 inline constexpr Oid numeric = 1700;
 
+// The array type of each element type above that ctql sends in arrays.
+constexpr Oid array_of(Oid element) {
+    switch (element) {
+        case boolean: return 1000;
+        case bytea: return 1001;
+        case int2: return 1005;
+        case int4: return 1007;
+        case int8: return 1016;
+        case text: return 1009;
+        case float4: return 1021;
+        case float8: return 1022;
+        case timestamp: return 1115;
+        case timestamptz: return 1185;
+        default: return unspecified;
+    }
+}
+
 // The catalog name of a type, for error messages; empty for types ctql does
 // not know, so that callers can fall back to printing the number.
 constexpr std::string_view type_name(Oid type) {

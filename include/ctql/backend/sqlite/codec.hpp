@@ -42,6 +42,7 @@
 
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/core/timestamp_text.hpp>
+#include <ctql/core/value_array.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
@@ -66,6 +67,8 @@ template <>
 struct is_bindable<std::nullopt_t> : std::true_type {};
 template <class T>
 struct is_bindable<std::optional<T>> : is_bindable<T> {};
+template <class T>
+struct is_bindable<value_array<T>> : std::true_type {};
 
 template <class T>
 inline constexpr bool is_optional_v = false;
@@ -81,6 +84,59 @@ template <class T>
 inline constexpr bool borrows_storage_v = std::is_same_v<T, std::string> || std::is_same_v<T, blob>;
 template <class T>
 inline constexpr bool borrows_storage_v<std::optional<T>> = borrows_storage_v<T>;
+
+// A run-time list as the JSON array json_each() reads, each value as SQLite
+// stores it: booleans 0/1, std::uint64_t bit-cast, NaN as the text 'NaN',
+// timestamps as their text.
+template <class T>
+std::string json_array(const value_array<T>& list) {
+    std::string out = "[";
+    for (const T& v : list.values) {
+        if (out.size() > 1) out += ',';
+        if constexpr (std::is_same_v<T, bool>) {
+            out += v ? '1' : '0';
+        } else if constexpr (std::is_integral_v<T>) {
+            char digits[24];
+            const auto n = std::bit_cast<std::int64_t>(static_cast<std::uint64_t>(v));  // uint64_t bit-cast too
+            out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (std::isnan(v)) {
+                out += "\"NaN\"";
+            } else if (std::isinf(v)) {
+                out += v > 0 ? "9e999" : "-9e999";  // SQLite reads these as infinities
+            } else {
+                char digits[32];
+                out.append(digits, std::to_chars(digits, digits + sizeof digits, static_cast<double>(v)).ptr);
+            }
+        } else {
+            std::string text;
+            std::string_view s;
+            if constexpr (std::is_same_v<T, std::string>) {
+                s = v;
+            } else {
+                text = ctql::detail::format_timestamp(v);
+                s = text;
+            }
+            out += '"';
+            for (char c : s) {
+                if (c == '"' || c == '\\') {
+                    out += '\\';
+                    out += c;
+                } else if (static_cast<unsigned char>(c) < 0x20) {
+                    constexpr char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[(c >> 4) & 0xF];
+                    out += hex[c & 0xF];
+                } else {
+                    out += c;
+                }
+            }
+            out += '"';
+        }
+    }
+    out += ']';
+    return out;
+}
 
 [[noreturn]] [[gnu::cold]] inline void throw_unstorable_timestamp(int index, std::string_view sql) {
     error_details details;
@@ -131,6 +187,9 @@ void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& valu
             (*this)(db, st, index, *value, sql);
             return;
         }
+    } else if constexpr (is_value_array_v<T>) {
+        const std::string json = json_array(value);
+        rc = sqlite3_bind_text64(st, index, json.data(), json.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     } else if constexpr (std::is_same_v<T, bool>) {
         rc = sqlite3_bind_int(st, index, value ? 1 : 0);
     } else if constexpr (std::is_integral_v<T>) {
