@@ -35,6 +35,9 @@
 #include <ctql/stmt/update.hpp>
 #include <ctql/stmt/delete.hpp>
 #include <ctql/stmt/select.hpp>
+#include <ctql/stmt/subquery.hpp>
+#include <ctql/stmt/compound.hpp>
+#include <ctql/stmt/query_table.hpp>
 #include <ctql/stmt/copy.hpp>
 #include <ctql/stmt/ddl.hpp>
 #include <ctql/dialect/sqlite.hpp>

@@ -100,6 +100,16 @@ struct unique_into<type_list<As...>, type_list<T, Ts...>> {
 template <class... Lists>
 using union_t = typename unique_into<type_list<>, concat_t<Lists...>>::type;
 
+// The types of A that are not in B, in A's order.
+template <class A, class B>
+struct difference;
+template <class... As, class B>
+struct difference<type_list<As...>, B> {
+    using type = concat_t<std::conditional_t<contains_v<As, B>, type_list<>, type_list<As>>...>;
+};
+template <class A, class B>
+using difference_t = typename difference<A, B>::type;
+
 template <class Sub, class Super>
 inline constexpr bool is_subset_v = false;
 template <class... Ts, class Super>
@@ -762,13 +772,25 @@ concept null_literal = std::is_same_v<std::remove_cvref_t<T>, null_t> ||
                        std::is_same_v<std::remove_cvref_t<T>, std::nullopt_t> ||
                        std::is_same_v<std::remove_cvref_t<T>, null_value>;
 
+// A query (select, union, ...) returning one column, used as a value: a
+// scalar subquery, `(SELECT ...)`. Defined with the statements (stmt/subquery.hpp).
 template <class T>
-concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T>;
+concept scalar_query = requires {
+    requires std::remove_cvref_t<T>::is_query;
+    requires std::remove_cvref_t<T>::column_count == 1;
+};
+template <class Query>
+struct scalar_subquery;
+
+template <class T>
+concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T> || scalar_query<T>;
 
 template <class T>
 constexpr auto to_expression(T&& v) {
     if constexpr (null_literal<T>) {
         return null_value{};
+    } else if constexpr (scalar_query<T>) {
+        return scalar_subquery<std::remove_cvref_t<T>>{{}, {}, v};
     } else if constexpr (sql_expression<T>) {
         return std::remove_cvref_t<T>(std::forward<T>(v));
     } else {
@@ -1346,10 +1368,19 @@ constexpr auto make_in_array(const E& e, const R& range) {
         {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
 }
 
+// `e IN (SELECT ...)`, in stmt/subquery.hpp.
+template <bool Negated, class E, class Query>
+constexpr auto make_in_subquery(const E& e, const Query& query);
+
+template <class T>
+concept query_value = requires { requires std::remove_cvref_t<T>::is_query; };
+
 template <bool Negated, class E, class... Values>
 constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
-    if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
+    if constexpr (sizeof...(Values) == 1 && (query_value<Values> && ...)) {
+        return make_in_subquery<Negated>(e, values...);
+    } else if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
         return make_in_array<Negated>(e, values...);
     } else {
         static_assert((check_comparison<E, Values>() && ...));
@@ -1421,6 +1452,7 @@ enum class nulls_order { unspecified, first, last };
 
 template <class Operand, bool Descending, nulls_order Nulls = nulls_order::unspecified>
 struct order_item {
+    using operand_type = Operand;
     using tables = typename Operand::tables;
     using params = typename Operand::params;
     using bare_columns = typename Operand::bare_columns;
@@ -1430,6 +1462,10 @@ struct order_item {
     template <class Writer>
     static constexpr void render(Writer& w) {
         render::node<Operand>(w);
+        render_direction(w);
+    }
+    template <class Writer>
+    static constexpr void render_direction(Writer& w) {
         w.put(Descending ? " DESC" : " ASC");
         if constexpr (Nulls == nulls_order::first) w.put(" NULLS FIRST");
         if constexpr (Nulls == nulls_order::last) w.put(" NULLS LAST");
@@ -3048,7 +3084,7 @@ constexpr auto selected_value_type() {
     using value_t = value_type_of<E>;
     if constexpr (requires { typename E::expression; typename E::name; }) {
         return std::type_identity<selected_value_t_of<typename E::expression, NullableTables>>{};
-    } else if constexpr (column_type<E>) {
+    } else if constexpr (requires { typename E::table; }) {
         if constexpr (contains_v<typename E::table, NullableTables>) return std::type_identity<make_optional_t<value_t>>{};
         else return std::type_identity<value_t>{};
     } else {
@@ -3451,6 +3487,9 @@ struct statement_t : statement_base<statement_t<Kind, Clauses...>>,
     using result_row = typename Kind::template result_row<clause_list>;
     // The names of the result's columns, for struct mapping (statements that return rows).
     static constexpr auto column_names = Kind::template column_names<clause_list>;
+    // A query (select, union, ...) can be used as a value or a table.
+    static constexpr bool is_query = Kind::is_query;
+    static constexpr std::size_t column_count = Kind::template column_count<clause_list>;
 
     storage clauses;
 
@@ -3475,7 +3514,7 @@ struct statement_t : statement_base<statement_t<Kind, Clauses...>>,
     // The same statement with the clause in New's slot replaced by `filled`
     // (a clause of another type than the one there: filling or changing it).
     template <class New>
-    constexpr auto with(const New& filled) const {
+    constexpr auto replace(const New& filled) const {
         using slot = typename New::slot;
         using next = statement_t<Kind, std::conditional_t<std::is_same_v<typename Clauses::slot, slot>, New, Clauses>...>;
         const detail::storage_with<storage, detail::slot_leaf<slot, New>> source{clauses, {filled}};
@@ -3628,6 +3667,7 @@ constexpr void render_comma_list(Writer& w) {
 }
 
 // The slots of the statements ctql builds.
+struct with_slot {};
 struct select_columns_slot {};
 struct from_slot {};
 struct where_slot {};
@@ -3788,19 +3828,19 @@ struct no_values : detail::clause_defaults {
         constexpr auto set(const Assignments&... assignments) const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_insert_columns<table, typename Assignments::column...>());
-            return self().with(insert_values<Assignments...>{{}, detail::make_value_list(assignments...)});
+            return self().replace(insert_values<Assignments...>{{}, detail::make_value_list(assignments...)});
         }
         template <column_type... Columns>
         constexpr auto columns(const Columns&...) const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(sizeof...(Columns) > 0, "ctql: columns() needs at least one column");
             static_assert(detail::check_insert_columns<table, Columns...>());
-            return self().with(bulk_values<Columns...>{});
+            return self().replace(bulk_values<Columns...>{});
         }
         constexpr auto default_values() const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_insert_columns<table>());
-            return self().with(insert_values<>{});
+            return self().replace(insert_values<>{});
         }
 
     private:
@@ -3819,6 +3859,9 @@ struct insert_kind {
     using result_row = void;
     template <class Clauses>
     static constexpr bool column_names = false;
+    static constexpr bool is_query = false;
+    template <class Clauses>
+    static constexpr std::size_t column_count = 0;
 
     template <class S>
     static constexpr bool check() {
@@ -3891,7 +3934,7 @@ struct no_set : detail::clause_defaults {
                                                        typename Assignments::column...>() &&
                            ...));
             static_assert((detail::target_table_only<Assignments, table>() && ...));
-            return static_cast<const Statement&>(*this).with(
+            return static_cast<const Statement&>(*this).replace(
                 set_clause<Assignments...>{{}, detail::make_value_list(assignments...)});
         }
     };
@@ -3951,7 +3994,7 @@ struct no_where : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .where()");
             static_assert(detail::check_row_condition<Condition>());
-            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
         }
     };
 };
@@ -3972,9 +4015,9 @@ struct missing_where : detail::clause_defaults {
             using target = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_row_condition<Condition>());
             static_assert(detail::target_table_only<Condition, target>());
-            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
         }
-        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).with(all_rows_clause{}); }
+        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).replace(all_rows_clause{}); }
     };
 };
 
@@ -3994,6 +4037,9 @@ struct update_kind {
     using result_row = void;
     template <class Clauses>
     static constexpr bool column_names = false;
+    static constexpr bool is_query = false;
+    template <class Clauses>
+    static constexpr std::size_t column_count = 0;
 
     template <class S>
     static constexpr bool check() {
@@ -4025,6 +4071,9 @@ struct delete_kind {
     using result_row = void;
     template <class Clauses>
     static constexpr bool column_names = false;
+    static constexpr bool is_query = false;
+    template <class Clauses>
+    static constexpr std::size_t column_count = 0;
 
     template <class S>
     static constexpr bool check() {
@@ -4075,12 +4124,31 @@ struct cross { static constexpr std::string_view text = " CROSS JOIN "; static c
 }  // namespace join_kind
 
 namespace detail {
-// A table as FROM and JOIN name it: "users", or "users" AS "u" for an alias.
+// A table as FROM and JOIN name it: "users", "users" AS "u" for an alias,
+// (SELECT ...) AS "d" for a derived table.
 template <class Table, class Writer>
 constexpr void render_table_reference(Writer& w) {
     if constexpr (requires { Table::render_reference(w); }) Table::render_reference(w);
     else w.identifier(Table::ctql_sql_name.view());
 }
+
+// A derived table carries the bound values of its query.
+template <class Table, class Visitor>
+constexpr void table_values(const Table& table, Visitor& visit) {
+    if constexpr (requires { table.each_value(visit); }) table.each_value(visit);
+}
+
+template <class Table>
+struct table_params {
+    using type = type_list<>;
+};
+template <class Table>
+    requires requires { typename Table::params; }
+struct table_params<Table> {
+    using type = typename Table::params;
+};
+template <class Table>
+using table_params_t = typename table_params<Table>::type;
 
 // CROSS JOIN has no condition.
 struct no_join_condition : leaf_traits<no_join_condition> {
@@ -4097,7 +4165,8 @@ struct join_item {
     using kind = Kind;
     using table = Table;
     using tables = typename Condition::tables;
-    using params = typename Condition::params;
+    using params = detail::concat_t<detail::table_params_t<Table>, typename Condition::params>;
+    Table joined_table;
     Condition condition;
 
     template <class Writer>
@@ -4111,6 +4180,7 @@ struct join_item {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
+        detail::table_values(joined_table, visit);
         condition.each_value(visit);
     }
 };
@@ -4141,9 +4211,10 @@ struct from_clause : detail::clause_defaults {
     using provided = detail::type_list<Table, typename Joins::table...>;
     // The tables the ON conditions read.
     using tables = detail::union_t<typename Joins::tables...>;
-    using params = detail::concat_t<typename Joins::params...>;
+    using params = detail::concat_t<detail::table_params_t<Table>, typename Joins::params...>;
     using nullable_tables = typename detail::outer_tables<detail::type_list<Table>, detail::type_list<>, Joins...>::type;
 
+    Table table;
     detail::value_list<Joins...> joins;
 
     template <class Writer>
@@ -4154,41 +4225,42 @@ struct from_clause : detail::clause_defaults {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
+        detail::table_values(table, visit);
         joins.for_each([&](const auto& join) { join.each_value(visit); });
     }
 
     template <class Kind, class Joined, class Condition>
-    constexpr auto joined(const Condition& condition) const {
+    constexpr auto joined(const Joined& joined_table, const Condition& condition) const {
         static_assert(!detail::contains_v<Joined, provided>,
                       "ctql: this table is already in FROM or JOIN; to use it twice, give each use its own name "
                       "with ctql::alias");
         using join = join_item<Kind, Joined, Condition>;
-        return from_clause<Table, Joins..., join>{{}, detail::append_value(joins, join{condition})};
+        return from_clause<Table, Joins..., join>{{}, table, detail::append_value(joins, join{joined_table, condition})};
     }
 
     template <class Statement>
     struct methods {
         template <table_type T>
-        constexpr auto join(const T&) const {
-            return detail::pending_join<Statement, join_kind::inner, T>{static_cast<const Statement&>(*this)};
+        constexpr auto join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::inner, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto left_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::left, T>{static_cast<const Statement&>(*this)};
+        constexpr auto left_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::left, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto right_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::right, T>{static_cast<const Statement&>(*this)};
+        constexpr auto right_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::right, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto full_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::full, T>{static_cast<const Statement&>(*this)};
+        constexpr auto full_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::full, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto cross_join(const T&) const {
+        constexpr auto cross_join(const T& table) const {
             const auto& statement = static_cast<const Statement&>(*this);
-            return statement.with(statement.template clause<detail::from_slot>()
-                                      .template joined<join_kind::cross, T>(detail::no_join_condition{}));
+            return statement.replace(statement.template clause<detail::from_slot>()
+                                         .template joined<join_kind::cross>(table, detail::no_join_condition{}));
         }
         template <table_type T>
         constexpr void from(const T&) const {
@@ -4207,8 +4279,8 @@ struct no_from : detail::clause_defaults {
     template <class Statement>
     struct methods {
         template <table_type T>
-        constexpr auto from(const T&) const {
-            return static_cast<const Statement&>(*this).with(from_clause<T>{});
+        constexpr auto from(const T& table) const {
+            return static_cast<const Statement&>(*this).replace(from_clause<T>{{}, table, {}});
         }
     };
 };
@@ -4218,6 +4290,7 @@ namespace detail {
 template <class Statement, class Kind, class Table>
 struct pending_join {
     Statement statement;
+    Table table;
 
     // ON reads the tables joined so far, this one included.
     template <sql_expression Condition>
@@ -4225,8 +4298,7 @@ struct pending_join {
         using from = typename Statement::template clause_t<from_slot>;
         static_assert(check_row_condition<Condition>());
         static_assert(tables_available<Condition, concat_t<typename from::provided, type_list<Table>>>());
-        return statement.with(
-            statement.template clause<from_slot>().template joined<Kind, Table>(condition));
+        return statement.replace(statement.template clause<from_slot>().template joined<Kind>(table, condition));
     }
 };
 }  // namespace detail
@@ -4282,7 +4354,7 @@ struct no_group_by : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .group_by()");
             static_assert(sizeof...(Es) > 0, "ctql: group_by() needs at least one column");
-            return static_cast<const Statement&>(*this).with(group_by_clause<Es...>{{}, detail::make_value_list(es...)});
+            return static_cast<const Statement&>(*this).replace(group_by_clause<Es...>{{}, detail::make_value_list(es...)});
         }
     };
 };
@@ -4339,7 +4411,7 @@ struct no_having : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .having()");
             static_assert(detail::check_condition<Condition>());
-            return static_cast<const Statement&>(*this).with(having_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(having_clause<Condition>{{}, condition});
         }
     };
 };
@@ -4394,7 +4466,7 @@ struct no_order_by : detail::clause_defaults {
         constexpr auto order_by(const Items&... items) const {
             static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
             using clause = order_by_clause<decltype(to_order_item(items))...>;
-            return static_cast<const Statement&>(*this).with(clause{{}, detail::make_value_list(to_order_item(items)...)});
+            return static_cast<const Statement&>(*this).replace(clause{{}, detail::make_value_list(to_order_item(items)...)});
         }
     };
 };
@@ -4493,12 +4565,12 @@ struct paging : detail::clause_defaults {
         template <class NewLimit>
         constexpr auto with_limit(const NewLimit& l) const {
             static_assert(std::is_same_v<Limit, no_count>, "ctql: this statement already has a LIMIT");
-            return static_cast<const Statement&>(*this).with(paging<NewLimit, Offset>{{}, l, current().offset_part});
+            return static_cast<const Statement&>(*this).replace(paging<NewLimit, Offset>{{}, l, current().offset_part});
         }
         template <class NewOffset>
         constexpr auto with_offset(const NewOffset& o) const {
             static_assert(std::is_same_v<Offset, no_count>, "ctql: this statement already has an OFFSET");
-            return static_cast<const Statement&>(*this).with(paging<Limit, NewOffset>{{}, current().limit_part, o});
+            return static_cast<const Statement&>(*this).replace(paging<Limit, NewOffset>{{}, current().limit_part, o});
         }
     };
 };
@@ -4553,7 +4625,7 @@ struct select_columns : detail::clause_defaults {
     struct methods {
         constexpr auto distinct() const {
             const auto& statement = static_cast<const Statement&>(*this);
-            return statement.with(select_columns<true, Es...>{{}, statement.template clause<detail::select_columns_slot>().items});
+            return statement.replace(select_columns<true, Es...>{{}, statement.template clause<detail::select_columns_slot>().items});
         }
     };
 };
@@ -4561,6 +4633,43 @@ struct select_columns : detail::clause_defaults {
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_SELECT_COLUMNS_HPP
 // ---- end ctql/stmt/clauses/select_columns.hpp ----
+// ---- begin ctql/stmt/clauses/with.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WITH_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WITH_HPP
+// WITH: queries named for the select that follows (see stmt/query_table.hpp).
+//   with(recent, totals).select(...).from(recent)...
+//   with_recursive(counter.as(...)).select(...).from(counter)
+
+namespace ctql {
+
+template <bool Recursive, class... Ctes>
+struct with_clause : detail::clause_defaults {
+    using slot = detail::with_slot;
+    using params = detail::concat_t<typename Ctes::query_params...>;
+
+    detail::value_list<Ctes...> ctes;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Recursive ? "WITH RECURSIVE " : "WITH ");
+        bool first = true;
+        ((w.put(first ? "" : ", "), Ctes::render_definition(w), first = false), ...);
+        w.put(' ');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        ctes.for_each([&](const auto& cte) { cte.each_definition_value(visit); });
+    }
+};
+
+struct no_with : detail::clause_defaults {
+    using slot = detail::with_slot;
+    static constexpr bool empty = true;
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_CLAUSES_WITH_HPP
+// ---- end ctql/stmt/clauses/with.hpp ----
 
 namespace ctql {
 
@@ -4571,10 +4680,27 @@ struct select_kind {
     using from_of = detail::clause_in_t<detail::from_slot, Clauses>;
 
     template <class Clauses>
+    using select_list = columns_of<Clauses>;
+    template <class Clauses>
     using result_row = typename columns_of<Clauses>::template result_row<typename from_of<Clauses>::nullable_tables>;
     template <class Clauses>
     static constexpr auto column_names = columns_of<Clauses>::names;
+    static constexpr bool is_query = true;
+    template <class Clauses>
+    static constexpr std::size_t column_count = columns_of<Clauses>::names.size();
 
+    // The tables the statement reads that its FROM does not provide: in a
+    // subquery, those of the queries around it.
+    template <class S>
+    using outer_tables = detail::difference_t<
+        detail::union_t<typename columns_of<typename S::clause_list>::tables, typename from_of<typename S::clause_list>::tables,
+                        typename S::template clause_t<detail::where_slot>::tables,
+                        typename S::template clause_t<detail::group_by_slot>::tables,
+                        typename S::template clause_t<detail::having_slot>::tables,
+                        typename S::template clause_t<detail::order_by_slot>::tables>,
+        typename from_of<typename S::clause_list>::provided>;
+
+    // A complete select: every table it reads is its own.
     template <class S>
     static constexpr bool check() {
         using provided = typename from_of<typename S::clause_list>::provided;
@@ -4587,6 +4713,17 @@ struct select_kind {
         detail::tables_available<group, provided>();
         detail::tables_available<having, provided>();
         detail::tables_available<order, provided>();
+        return check_as_subquery<S>();
+    }
+
+    // A select inside another: it may read the outer query's tables, which
+    // the outer query's own check then finds in its FROM.
+    template <class S>
+    static constexpr bool check_as_subquery() {
+        using columns = columns_of<typename S::clause_list>;
+        using group = typename S::template clause_t<detail::group_by_slot>;
+        using having = typename S::template clause_t<detail::having_slot>;
+        using order = typename S::template clause_t<detail::order_by_slot>;
         if constexpr (detail::has_clause<S, detail::group_by_slot>() || columns::has_aggregate ||
                       detail::has_clause<S, detail::having_slot>()) {
             detail::all_grouped<typename group::bare_columns>(typename columns::bare_columns{});
@@ -4597,18 +4734,632 @@ struct select_kind {
     }
 };
 
-template <sql_expression... Es>
+// What select() takes: expressions, and queries of one column (scalar subqueries).
+template <class E>
+concept selectable = sql_expression<E> || scalar_query<E>;
+
+template <selectable... Es>
 constexpr auto select(const Es&... es) {
     static_assert(sizeof...(Es) > 0, "ctql: select() needs at least one column or expression");
-    using statement = statement_t<select_kind, select_columns<false, Es...>, no_from, no_where, no_group_by,
-                                  no_having, no_order_by, no_paging>;
+    using columns = select_columns<false, expression_t<const Es&>...>;
+    using statement =
+        statement_t<select_kind, no_with, columns, no_from, no_where, no_group_by, no_having, no_order_by, no_paging>;
     return statement{{}, {}, typename statement::storage{
-        {select_columns<false, Es...>{{}, detail::make_value_list(es...)}}, {}, {}, {}, {}, {}, {}}};
+        {}, {columns{{}, detail::make_value_list(to_expression(es)...)}}, {}, {}, {}, {}, {}, {}}};
+}
+
+// `with(ctes...)` and `with_recursive(...)`, waiting for their select().
+template <bool Recursive, class... Ctes>
+struct with_prefix {
+    detail::value_list<Ctes...> ctes;
+
+    template <selectable... Es>
+    constexpr auto select(const Es&... es) const {
+        return ctql::select(es...).replace(with_clause<Recursive, Ctes...>{{}, ctes});
+    }
+};
+
+template <class... Ctes>
+    requires(sizeof...(Ctes) > 0 && (requires { Ctes::ctql_sql_name; } && ...))
+constexpr auto with(const Ctes&... ctes) {
+    return with_prefix<false, Ctes...>{detail::make_value_list(ctes...)};
+}
+template <class... Definitions>
+    requires(sizeof...(Definitions) > 0)
+constexpr auto with_recursive(const Definitions&... definitions) {
+    return with_prefix<true, Definitions...>{detail::make_value_list(definitions...)};
 }
 
 }  // namespace ctql
 #endif  // CTQL_SINGLE_INCLUDE_STMT_SELECT_HPP
 // ---- end ctql/stmt/select.hpp ----
+// ---- begin ctql/stmt/subquery.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_SUBQUERY_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_SUBQUERY_HPP
+// Queries inside expressions:
+//   exists(select(orders.id).from(orders).where(orders.user_id == users.id))     correlated
+//   users.id.in(select(orders.user_id).from(orders).where(orders.total > 100))
+//   users.score > select(avg(users.score)).from(users)                         a scalar subquery
+// A subquery may read the tables of the queries around it (correlation); the
+// outer query may not read the subquery's. Its bound values are bound in the
+// order they appear in the SQL text, like every other value.
+#include <type_traits>
+
+
+namespace ctql {
+
+namespace detail {
+// The tables a query reads from the queries around it.
+template <class Query>
+using outer_tables_t = typename Query::kind::template outer_tables<Query>;
+
+template <class Query>
+constexpr bool check_subquery() {
+    static_assert(Query::is_query, "ctql: only a select (or a union of selects) can be a subquery");
+    return Query::kind::template check_as_subquery<Query>();
+}
+
+// What a node wrapping a subquery reads and binds.
+template <class Query>
+struct subquery_traits {
+    using tables = outer_tables_t<Query>;
+    using params = typename Query::params;
+    using bare_columns = type_list<>;
+    static constexpr bool is_aggregate = false;
+};
+}  // namespace detail
+
+// (SELECT ...) as a value: NULL when it finds no row.
+template <class Query>
+struct scalar_subquery : expression_methods<scalar_subquery<Query>>, detail::subquery_traits<Query> {
+    static_assert(detail::check_subquery<Query>());
+    using value_type = detail::make_optional_t<typename Query::result_row>;
+    static constexpr int precedence = ctql::precedence::primary;
+
+    Query query;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put('(');
+        Query::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        query.each_value(visit);
+    }
+};
+
+template <bool Negated, class Query>
+struct exists_expression : expression_methods<exists_expression<Negated, Query>>, detail::subquery_traits<Query> {
+    static_assert(detail::check_subquery<Query>());
+    using value_type = bool;
+    static constexpr int precedence = ctql::precedence::primary;
+
+    Query query;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Negated ? "NOT EXISTS (" : "EXISTS (");
+        Query::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        query.each_value(visit);
+    }
+};
+
+template <class Operand, bool Negated, class Query>
+struct in_subquery : expression_methods<in_subquery<Operand, Negated, Query>> {
+    static_assert(detail::check_subquery<Query>());
+    using value_type = std::optional<bool>;  // NULL where the subquery yields a NULL and no match
+    using tables = detail::union_t<typename Operand::tables, detail::outer_tables_t<Query>>;
+    using params = detail::concat_t<typename Operand::params, typename Query::params>;
+    using bare_columns = typename Operand::bare_columns;
+    static constexpr bool is_aggregate = Operand::is_aggregate;
+    static constexpr int precedence = ctql::precedence::comparison;
+
+    Operand operand;
+    Query query;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_operand<Operand>(w, precedence, true);
+        w.put(Negated ? " NOT IN (" : " IN (");
+        Query::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        operand.each_value(visit);
+        query.each_value(visit);
+    }
+};
+
+template <class Query>
+    requires(Query::is_query)
+constexpr auto exists(const Query& query) {
+    return exists_expression<false, Query>{{}, {}, query};
+}
+template <class Query>
+    requires(Query::is_query)
+constexpr auto not_exists(const Query& query) {
+    return exists_expression<true, Query>{{}, {}, query};
+}
+
+namespace detail {
+template <bool Negated, class E, class Query>
+constexpr auto make_in_subquery(const E& e, const Query& query) {
+    static_assert(Query::column_count == 1, "ctql: the subquery of in() must select exactly one column");
+    using column = scalar_subquery<Query>;
+    static_assert(check_comparison<E, column>());
+    return in_subquery<E, Negated, Query>{{}, e, query};
+}
+}  // namespace detail
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_SUBQUERY_HPP
+// ---- end ctql/stmt/subquery.hpp ----
+// ---- begin ctql/stmt/compound.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_COMPOUND_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_COMPOUND_HPP
+// Set operations on whole selects, ordered and limited as a whole:
+//   union_(a, b)   union_all(a, b)   intersect(a, b)   except(a, b)
+//   union_all(a, b).order_by(users.name.desc()).limit<10>()
+// The selects have the same number of columns, of the same types; the rows
+// are those of the first select's type. ORDER BY names columns of the first
+// select and is written by position (ORDER BY 2 DESC), which both dialects
+// read alike.
+//
+// Nesting: SQLite reads set operations left to right, PostgreSQL ranks
+// INTERSECT above the others; so that both read a nest alike, the right
+// operand is a plain select, and INTERSECT's left one a select or an INTERSECT.
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+
+namespace ctql {
+
+namespace set_op {
+struct union_distinct { static constexpr std::string_view text = " UNION "; };
+struct union_all { static constexpr std::string_view text = " UNION ALL "; };
+struct intersect { static constexpr std::string_view text = " INTERSECT "; };
+struct except { static constexpr std::string_view text = " EXCEPT "; };
+}  // namespace set_op
+
+namespace detail {
+struct compound_slot {};
+
+// The select list (a select_columns) of a query: of its first select, for a set operation.
+template <class Query>
+using select_list_of = typename Query::kind::template select_list<typename Query::clause_list>;
+
+template <class Columns>
+struct select_list_values;
+template <bool D, class... Es>
+struct select_list_values<select_columns<D, Es...>> {
+    using type = type_list<value_type_of<Es>...>;
+};
+
+template <class Left, class Right>
+constexpr bool check_same_columns() {
+    using left_values = typename select_list_values<select_list_of<Left>>::type;
+    using right_values = typename select_list_values<select_list_of<Right>>::type;
+    static_assert(left_values::size == right_values::size,
+                  "ctql: the selects of a union, intersect or except have different numbers of columns");
+    if constexpr (left_values::size == right_values::size) {
+        static_assert(std::is_same_v<left_values, right_values>,
+                      "ctql: the selects of a union, intersect or except have columns of different types (or one "
+                      "is nullable where the other is not); cast() or coalesce() one of them");
+    }
+    return true;
+}
+
+template <class Query>
+constexpr bool unordered_and_unlimited() {
+    if constexpr (std::is_same_v<typename Query::kind, select_kind>) {
+        return !has_clause<Query, order_by_slot>() &&
+               std::is_same_v<typename Query::template clause_t<paging_slot>, no_paging>;
+    } else {
+        return true;
+    }
+}
+}  // namespace detail
+
+template <class Op, class Left, class Right>
+struct compound_clause : detail::clause_defaults {
+    using slot = detail::compound_slot;
+    using op = Op;
+    using left = Left;
+    using right = Right;
+    using params = detail::concat_t<typename Left::params, typename Right::params>;
+
+    Left left_query;
+    Right right_query;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        Left::render(w);
+        w.put(Op::text);
+        Right::render(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        left_query.each_value(visit);
+        right_query.each_value(visit);
+    }
+};
+
+// ORDER BY of a set operation: each key is a column of the first select, by position.
+template <class Columns, class... Items>
+struct compound_order_by : detail::clause_defaults {
+    using slot = detail::order_by_slot;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" ORDER BY ");
+        bool first = true;
+        ((w.put(first ? "" : ", "), render_item<Items>(w), first = false), ...);
+    }
+
+private:
+    template <class Item, class Writer>
+    static constexpr void render_item(Writer& w) {
+        w.put_number(position<typename Item::operand_type>());
+        Item::render_direction(w);
+    }
+    template <class E>
+    static constexpr std::size_t position() {
+        return position_in<E>(typename select_list_types<Columns>::type{});
+    }
+    template <class C>
+    struct select_list_types;
+    template <bool D, class... Es>
+    struct select_list_types<select_columns<D, Es...>> {
+        using type = detail::type_list<Es...>;
+    };
+    template <class E, class... Es>
+    static constexpr std::size_t position_in(detail::type_list<Es...>) {
+        std::size_t i = 0, found = 0;
+        ((++i, std::is_same_v<E, Es> && found == 0 ? found = i : 0), ...);
+        return found;
+    }
+};
+
+template <class Columns>
+struct no_compound_order_by : detail::clause_defaults {
+    using slot = detail::order_by_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <class... Items>
+        constexpr auto order_by(const Items&... items) const {
+            static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
+            static_assert((selected<typename decltype(to_order_item(items))::operand_type>() && ...));
+            return static_cast<const Statement&>(*this).replace(
+                compound_order_by<Columns, decltype(to_order_item(items))...>{});
+        }
+
+    private:
+        template <class E>
+        static constexpr bool selected() {
+            static_assert(contains<E>(typename no_compound_order_by::template list<Columns>::type{}),
+                          "ctql: a union, intersect or except is ordered by the columns its first select selects");
+            return true;
+        }
+    };
+
+    template <class C>
+    struct list;
+    template <bool D, class... Es>
+    struct list<select_columns<D, Es...>> {
+        using type = detail::type_list<Es...>;
+    };
+    template <class E, class... Es>
+    static constexpr bool contains(detail::type_list<Es...>) {
+        return (std::is_same_v<E, Es> || ...);
+    }
+};
+
+struct compound_kind {
+    template <class Clauses>
+    using compound_of = detail::clause_in_t<detail::compound_slot, Clauses>;
+    template <class Clauses>
+    using select_list = detail::select_list_of<typename compound_of<Clauses>::left>;
+
+    template <class Clauses>
+    using result_row = typename compound_of<Clauses>::left::result_row;
+    template <class Clauses>
+    static constexpr auto column_names = compound_of<Clauses>::left::column_names;
+    static constexpr bool is_query = true;
+    template <class Clauses>
+    static constexpr std::size_t column_count = compound_of<Clauses>::left::column_count;
+
+    template <class S>
+    using outer_tables = detail::union_t<detail::outer_tables_t<typename compound_of<typename S::clause_list>::left>,
+                                         detail::outer_tables_t<typename compound_of<typename S::clause_list>::right>>;
+
+    template <class S>
+    static constexpr bool check() {
+        using compound = compound_of<typename S::clause_list>;
+        return compound::left::check() && compound::right::check();
+    }
+    template <class S>
+    static constexpr bool check_as_subquery() {
+        using compound = compound_of<typename S::clause_list>;
+        return compound::left::kind::template check_as_subquery<typename compound::left>() &&
+               compound::right::kind::template check_as_subquery<typename compound::right>();
+    }
+};
+
+namespace detail {
+template <class Query>
+constexpr bool is_compound() {
+    return std::is_same_v<typename Query::kind, compound_kind>;
+}
+
+template <class Op, class Left, class Right>
+constexpr auto make_compound(const Left& left, const Right& right) {
+    static_assert(Left::is_query && Right::is_query, "ctql: set operations combine selects");
+    static_assert(unordered_and_unlimited<Left>() && unordered_and_unlimited<Right>(),
+                  "ctql: order and limit the whole union, intersect or except, not one of its selects");
+    static_assert(!is_compound<Right>(),
+                  "ctql: nest set operations on the left: union_(union_(a, b), c), not union_(a, union_(b, c))");
+    if constexpr (std::is_same_v<Op, set_op::intersect> && is_compound<Left>()) {
+        static_assert(std::is_same_v<typename Left::template clause_t<compound_slot>::op, set_op::intersect>,
+                      "ctql: intersect() of a union or except reads differently in SQLite and PostgreSQL; "
+                      "intersect the selects first, then unite them");
+    }
+    static_assert(check_same_columns<Left, Right>());
+    using columns = select_list_of<Left>;
+    using clause = compound_clause<Op, Left, Right>;
+    using statement = statement_t<compound_kind, clause, no_compound_order_by<columns>, no_paging>;
+    return statement{{}, {}, typename statement::storage{{clause{{}, left, right}}, {}, {}}};
+}
+}  // namespace detail
+
+template <class Left, class Right>
+constexpr auto union_(const Left& left, const Right& right) {
+    return detail::make_compound<set_op::union_distinct>(left, right);
+}
+template <class Left, class Right>
+constexpr auto union_all(const Left& left, const Right& right) {
+    return detail::make_compound<set_op::union_all>(left, right);
+}
+template <class Left, class Right>
+constexpr auto intersect(const Left& left, const Right& right) {
+    return detail::make_compound<set_op::intersect>(left, right);
+}
+template <class Left, class Right>
+constexpr auto except(const Left& left, const Right& right) {
+    return detail::make_compound<set_op::except>(left, right);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_COMPOUND_HPP
+// ---- end ctql/stmt/compound.hpp ----
+// ---- begin ctql/stmt/query_table.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_STMT_QUERY_TABLE_HPP
+#define CTQL_SINGLE_INCLUDE_STMT_QUERY_TABLE_HPP
+// Queries used as tables:
+//
+//   constexpr auto totals = derived<"totals">(
+//       select(orders.user_id, sum(orders.total).as<"spent">()).from(orders).group_by(orders.user_id));
+//   select(users.name, totals.column<"spent">()).from(users)
+//       .join(totals).on(totals.column(orders.user_id) == users.id)          // FROM (SELECT ...) AS "totals"
+//
+//   constexpr auto recent = cte<"recent">(select(orders.user_id).from(orders).where(...));
+//   with(recent).select(recent.column(orders.user_id)).from(recent)         // WITH "recent" AS (SELECT ...)
+//
+//   constexpr auto counter = recursive_cte<"counter", cte_column<"n", std::int64_t>>{};
+//   with_recursive(counter.as(union_all(select(ctql::cast<std::int64_t>(1)),
+//                                       select(counter.column<"n">() + 1).from(counter).where(counter.column<"n">() < 5))))
+//       .select(counter.column<"n">()).from(counter)
+//
+// A column of such a table is reached by the name its query gives it:
+// column<"name">(), column(source_column) (which also names the row member
+// like the column) or column(CTQL_NAME). The query of a derived table or CTE
+// is complete on its own: it cannot read the tables of the query around it.
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+
+namespace ctql {
+
+// A column of a query used as a table.
+template <class Table, class Name, column_value T>
+struct query_column : expression_methods<query_column<Table, Name, T>> {
+    using table = Table;
+    using name = Name;  // also names the member of a row that selects it
+    using value_type = T;
+    using tables = detail::type_list<Table>;
+    using params = detail::type_list<>;
+    using bare_columns = detail::type_list<query_column>;
+    static constexpr bool is_aggregate = false;
+    static constexpr int precedence = ctql::precedence::primary;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.identifier(Table::ctql_sql_name.view());
+        w.put('.');
+        w.identifier(Name::ctql_sql_name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+namespace detail {
+// The value type of a query's I-th result column.
+template <class Query, std::size_t I>
+constexpr auto result_column_type() {
+    using row = typename Query::result_row;
+    if constexpr (Query::column_count == 1) return std::type_identity<row>{};
+    else return std::type_identity<std::tuple_element_t<I, row>>{};
+}
+
+template <class Query>
+constexpr std::size_t result_column_index(std::string_view name) {
+    for (std::size_t i = 0; i < Query::column_names.size(); ++i)
+        if (Query::column_names[i] == name) return i;
+    return Query::column_names.size();
+}
+
+// The columns of a query table come from its query's select list.
+template <class Self, class Query>
+struct query_columns {
+    template <fixed_string Name>
+    constexpr auto column() const {
+        return make<string_name<Name>>();
+    }
+    // The column its query selected from `source`, with the row member named like it.
+    template <column_type Source>
+    constexpr auto column(const Source&) const {
+        return make<Source>();
+    }
+    // The value its query named with .as(name).
+    template <class Name>
+        requires(!column_type<Name> && requires { Name::ctql_sql_name; typename Name::template row_member<int>; })
+    constexpr auto column(const Name&) const {
+        return make<Name>();
+    }
+
+private:
+    template <class Name>
+    static constexpr auto make() {
+        constexpr std::size_t index = result_column_index<Query>(Name::ctql_sql_name.view());
+        static_assert(index < Query::column_count,
+                      "ctql: the query of this derived table or CTE selects no column of this name; name a "
+                      "computed value with .as<\"name\">() in its select list");
+        using value_t = typename decltype(result_column_type<Query, index>())::type;
+        return query_column<Self, Name, value_t>{};
+    }
+};
+}  // namespace detail
+
+// A query in FROM or JOIN: (SELECT ...) AS "Name".
+template <fixed_string Name, class Query>
+struct derived_table : detail::table_tag, detail::query_columns<derived_table<Name, Query>, Query> {
+    static constexpr fixed_string ctql_sql_name = Name;
+    using params = typename Query::params;
+
+    Query query;
+
+    template <class Writer>
+    static constexpr void render_reference(Writer& w) {
+        w.put('(');
+        Query::render(w);
+        w.put(") AS ");
+        w.identifier(Name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        query.each_value(visit);
+    }
+};
+
+template <fixed_string Name, class Query>
+    requires(Query::is_query)
+constexpr auto derived(const Query& query) {
+    static_assert(Query::check());
+    return derived_table<Name, Query>{{}, {}, query};
+}
+
+// A query named in WITH and read by that name: "Name".
+template <fixed_string Name, class Query>
+struct cte_table : detail::table_tag, detail::query_columns<cte_table<Name, Query>, Query> {
+    static constexpr fixed_string ctql_sql_name = Name;
+    using query_params = typename Query::params;
+
+    Query query;
+
+    // "Name" AS (SELECT ...), as WITH lists it.
+    template <class Writer>
+    static constexpr void render_definition(Writer& w) {
+        w.identifier(Name.view());
+        w.put(" AS (");
+        Query::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_definition_value(Visitor& visit) const {
+        query.each_value(visit);
+    }
+};
+
+template <fixed_string Name, class Query>
+    requires(Query::is_query)
+constexpr auto cte(const Query& query) {
+    static_assert(Query::check());
+    return cte_table<Name, Query>{{}, {}, query};
+}
+
+// A column of a recursive CTE, declared before the query that reads it.
+template <fixed_string Name, storable T>
+struct cte_column {
+    static constexpr fixed_string ctql_sql_name = Name;
+    using value_type = T;
+};
+
+template <class Table, class Query>
+struct recursive_definition;
+
+// A CTE that reads itself: its columns are declared, its query given by .as(query).
+template <fixed_string Name, class... Columns>
+struct recursive_cte : detail::table_tag {
+    static constexpr fixed_string ctql_sql_name = Name;
+
+    template <fixed_string Column>
+    constexpr auto column() const {
+        constexpr std::size_t index = [] {
+            std::size_t i = 0, found = sizeof...(Columns);
+            ((Columns::ctql_sql_name == Column && found == sizeof...(Columns) ? (found = i, ++i) : ++i), ...);
+            return found;
+        }();
+        static_assert(index < sizeof...(Columns), "ctql: this recursive CTE declares no column of this name");
+        using value_t = typename detail::nth_t<index, detail::type_list<Columns...>>::value_type;
+        return query_column<recursive_cte, string_name<Column>, value_t>{};
+    }
+
+    template <class Query>
+        requires(Query::is_query)
+    constexpr auto as(const Query& query) const {
+        static_assert(Query::column_count == sizeof...(Columns),
+                      "ctql: the query of a recursive CTE selects as many columns as the CTE declares");
+        static_assert(Query::check());
+        return recursive_definition<recursive_cte, Query>{query};
+    }
+};
+
+// "Name"("a", "b") AS (SELECT ... UNION ALL SELECT ... FROM "Name" ...)
+template <fixed_string Name, class... Columns, class Query>
+struct recursive_definition<recursive_cte<Name, Columns...>, Query> {
+    using query_params = typename Query::params;
+    Query query;
+
+    template <class Writer>
+    static constexpr void render_definition(Writer& w) {
+        w.identifier(Name.view());
+        w.put('(');
+        bool first = true;
+        ((w.put(first ? "" : ", "), w.identifier(Columns::ctql_sql_name.view()), first = false), ...);
+        w.put(") AS (");
+        Query::render(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_definition_value(Visitor& visit) const {
+        query.each_value(visit);
+    }
+};
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_STMT_QUERY_TABLE_HPP
+// ---- end ctql/stmt/query_table.hpp ----
 // ---- begin ctql/stmt/copy.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_STMT_COPY_HPP
 #define CTQL_SINGLE_INCLUDE_STMT_COPY_HPP

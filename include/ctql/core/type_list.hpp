@@ -50,6 +50,16 @@ struct unique_into<type_list<As...>, type_list<T, Ts...>> {
 template <class... Lists>
 using union_t = typename unique_into<type_list<>, concat_t<Lists...>>::type;
 
+// The types of A that are not in B, in A's order.
+template <class A, class B>
+struct difference;
+template <class... As, class B>
+struct difference<type_list<As...>, B> {
+    using type = concat_t<std::conditional_t<contains_v<As, B>, type_list<>, type_list<As>>...>;
+};
+template <class A, class B>
+using difference_t = typename difference<A, B>::type;
+
 template <class Sub, class Super>
 inline constexpr bool is_subset_v = false;
 template <class... Ts, class Super>

@@ -222,13 +222,25 @@ concept null_literal = std::is_same_v<std::remove_cvref_t<T>, null_t> ||
                        std::is_same_v<std::remove_cvref_t<T>, std::nullopt_t> ||
                        std::is_same_v<std::remove_cvref_t<T>, null_value>;
 
+// A query (select, union, ...) returning one column, used as a value: a
+// scalar subquery, `(SELECT ...)`. Defined with the statements (stmt/subquery.hpp).
 template <class T>
-concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T>;
+concept scalar_query = requires {
+    requires std::remove_cvref_t<T>::is_query;
+    requires std::remove_cvref_t<T>::column_count == 1;
+};
+template <class Query>
+struct scalar_subquery;
+
+template <class T>
+concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T> || scalar_query<T>;
 
 template <class T>
 constexpr auto to_expression(T&& v) {
     if constexpr (null_literal<T>) {
         return null_value{};
+    } else if constexpr (scalar_query<T>) {
+        return scalar_subquery<std::remove_cvref_t<T>>{{}, {}, v};
     } else if constexpr (sql_expression<T>) {
         return std::remove_cvref_t<T>(std::forward<T>(v));
     } else {

@@ -11,6 +11,7 @@ enum class nulls_order { unspecified, first, last };
 
 template <class Operand, bool Descending, nulls_order Nulls = nulls_order::unspecified>
 struct order_item {
+    using operand_type = Operand;
     using tables = typename Operand::tables;
     using params = typename Operand::params;
     using bare_columns = typename Operand::bare_columns;
@@ -20,6 +21,10 @@ struct order_item {
     template <class Writer>
     static constexpr void render(Writer& w) {
         render::node<Operand>(w);
+        render_direction(w);
+    }
+    template <class Writer>
+    static constexpr void render_direction(Writer& w) {
         w.put(Descending ? " DESC" : " ASC");
         if constexpr (Nulls == nulls_order::first) w.put(" NULLS FIRST");
         if constexpr (Nulls == nulls_order::last) w.put(" NULLS LAST");

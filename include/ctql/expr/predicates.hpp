@@ -183,10 +183,19 @@ constexpr auto make_in_array(const E& e, const R& range) {
         {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
 }
 
+// `e IN (SELECT ...)`, in stmt/subquery.hpp.
+template <bool Negated, class E, class Query>
+constexpr auto make_in_subquery(const E& e, const Query& query);
+
+template <class T>
+concept query_value = requires { requires std::remove_cvref_t<T>::is_query; };
+
 template <bool Negated, class E, class... Values>
 constexpr auto make_in(const E& e, Values&&... values) {
     static_assert(sizeof...(Values) > 0, "ctql: in() needs at least one value");
-    if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
+    if constexpr (sizeof...(Values) == 1 && (query_value<Values> && ...)) {
+        return make_in_subquery<Negated>(e, values...);
+    } else if constexpr (sizeof...(Values) == 1 && (value_range<Values> && ...)) {
         return make_in_array<Negated>(e, values...);
     } else {
         static_assert((check_comparison<E, Values>() && ...));

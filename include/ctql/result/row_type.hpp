@@ -29,7 +29,7 @@ constexpr auto selected_value_type() {
     using value_t = value_type_of<E>;
     if constexpr (requires { typename E::expression; typename E::name; }) {
         return std::type_identity<selected_value_t_of<typename E::expression, NullableTables>>{};
-    } else if constexpr (column_type<E>) {
+    } else if constexpr (requires { typename E::table; }) {
         if constexpr (contains_v<typename E::table, NullableTables>) return std::type_identity<make_optional_t<value_t>>{};
         else return std::type_identity<value_t>{};
     } else {

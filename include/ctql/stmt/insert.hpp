@@ -15,6 +15,9 @@ struct insert_kind {
     using result_row = void;
     template <class Clauses>
     static constexpr bool column_names = false;
+    static constexpr bool is_query = false;
+    template <class Clauses>
+    static constexpr std::size_t column_count = 0;
 
     template <class S>
     static constexpr bool check() {

@@ -107,6 +107,9 @@ struct statement_t : statement_base<statement_t<Kind, Clauses...>>,
     using result_row = typename Kind::template result_row<clause_list>;
     // The names of the result's columns, for struct mapping (statements that return rows).
     static constexpr auto column_names = Kind::template column_names<clause_list>;
+    // A query (select, union, ...) can be used as a value or a table.
+    static constexpr bool is_query = Kind::is_query;
+    static constexpr std::size_t column_count = Kind::template column_count<clause_list>;
 
     storage clauses;
 
@@ -131,7 +134,7 @@ struct statement_t : statement_base<statement_t<Kind, Clauses...>>,
     // The same statement with the clause in New's slot replaced by `filled`
     // (a clause of another type than the one there: filling or changing it).
     template <class New>
-    constexpr auto with(const New& filled) const {
+    constexpr auto replace(const New& filled) const {
         using slot = typename New::slot;
         using next = statement_t<Kind, std::conditional_t<std::is_same_v<typename Clauses::slot, slot>, New, Clauses>...>;
         const detail::storage_with<storage, detail::slot_leaf<slot, New>> source{clauses, {filled}};

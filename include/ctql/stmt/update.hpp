@@ -14,6 +14,9 @@ struct update_kind {
     using result_row = void;
     template <class Clauses>
     static constexpr bool column_names = false;
+    static constexpr bool is_query = false;
+    template <class Clauses>
+    static constexpr std::size_t column_count = 0;
 
     template <class S>
     static constexpr bool check() {

@@ -43,6 +43,7 @@ constexpr void render_comma_list(Writer& w) {
 }
 
 // The slots of the statements ctql builds.
+struct with_slot {};
 struct select_columns_slot {};
 struct from_slot {};
 struct where_slot {};

@@ -26,12 +26,31 @@ struct cross { static constexpr std::string_view text = " CROSS JOIN "; static c
 }  // namespace join_kind
 
 namespace detail {
-// A table as FROM and JOIN name it: "users", or "users" AS "u" for an alias.
+// A table as FROM and JOIN name it: "users", "users" AS "u" for an alias,
+// (SELECT ...) AS "d" for a derived table.
 template <class Table, class Writer>
 constexpr void render_table_reference(Writer& w) {
     if constexpr (requires { Table::render_reference(w); }) Table::render_reference(w);
     else w.identifier(Table::ctql_sql_name.view());
 }
+
+// A derived table carries the bound values of its query.
+template <class Table, class Visitor>
+constexpr void table_values(const Table& table, Visitor& visit) {
+    if constexpr (requires { table.each_value(visit); }) table.each_value(visit);
+}
+
+template <class Table>
+struct table_params {
+    using type = type_list<>;
+};
+template <class Table>
+    requires requires { typename Table::params; }
+struct table_params<Table> {
+    using type = typename Table::params;
+};
+template <class Table>
+using table_params_t = typename table_params<Table>::type;
 
 // CROSS JOIN has no condition.
 struct no_join_condition : leaf_traits<no_join_condition> {
@@ -48,7 +67,8 @@ struct join_item {
     using kind = Kind;
     using table = Table;
     using tables = typename Condition::tables;
-    using params = typename Condition::params;
+    using params = detail::concat_t<detail::table_params_t<Table>, typename Condition::params>;
+    Table joined_table;
     Condition condition;
 
     template <class Writer>
@@ -62,6 +82,7 @@ struct join_item {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
+        detail::table_values(joined_table, visit);
         condition.each_value(visit);
     }
 };
@@ -92,9 +113,10 @@ struct from_clause : detail::clause_defaults {
     using provided = detail::type_list<Table, typename Joins::table...>;
     // The tables the ON conditions read.
     using tables = detail::union_t<typename Joins::tables...>;
-    using params = detail::concat_t<typename Joins::params...>;
+    using params = detail::concat_t<detail::table_params_t<Table>, typename Joins::params...>;
     using nullable_tables = typename detail::outer_tables<detail::type_list<Table>, detail::type_list<>, Joins...>::type;
 
+    Table table;
     detail::value_list<Joins...> joins;
 
     template <class Writer>
@@ -105,41 +127,42 @@ struct from_clause : detail::clause_defaults {
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
+        detail::table_values(table, visit);
         joins.for_each([&](const auto& join) { join.each_value(visit); });
     }
 
     template <class Kind, class Joined, class Condition>
-    constexpr auto joined(const Condition& condition) const {
+    constexpr auto joined(const Joined& joined_table, const Condition& condition) const {
         static_assert(!detail::contains_v<Joined, provided>,
                       "ctql: this table is already in FROM or JOIN; to use it twice, give each use its own name "
                       "with ctql::alias");
         using join = join_item<Kind, Joined, Condition>;
-        return from_clause<Table, Joins..., join>{{}, detail::append_value(joins, join{condition})};
+        return from_clause<Table, Joins..., join>{{}, table, detail::append_value(joins, join{joined_table, condition})};
     }
 
     template <class Statement>
     struct methods {
         template <table_type T>
-        constexpr auto join(const T&) const {
-            return detail::pending_join<Statement, join_kind::inner, T>{static_cast<const Statement&>(*this)};
+        constexpr auto join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::inner, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto left_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::left, T>{static_cast<const Statement&>(*this)};
+        constexpr auto left_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::left, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto right_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::right, T>{static_cast<const Statement&>(*this)};
+        constexpr auto right_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::right, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto full_join(const T&) const {
-            return detail::pending_join<Statement, join_kind::full, T>{static_cast<const Statement&>(*this)};
+        constexpr auto full_join(const T& table) const {
+            return detail::pending_join<Statement, join_kind::full, T>{static_cast<const Statement&>(*this), table};
         }
         template <table_type T>
-        constexpr auto cross_join(const T&) const {
+        constexpr auto cross_join(const T& table) const {
             const auto& statement = static_cast<const Statement&>(*this);
-            return statement.with(statement.template clause<detail::from_slot>()
-                                      .template joined<join_kind::cross, T>(detail::no_join_condition{}));
+            return statement.replace(statement.template clause<detail::from_slot>()
+                                         .template joined<join_kind::cross>(table, detail::no_join_condition{}));
         }
         template <table_type T>
         constexpr void from(const T&) const {
@@ -158,8 +181,8 @@ struct no_from : detail::clause_defaults {
     template <class Statement>
     struct methods {
         template <table_type T>
-        constexpr auto from(const T&) const {
-            return static_cast<const Statement&>(*this).with(from_clause<T>{});
+        constexpr auto from(const T& table) const {
+            return static_cast<const Statement&>(*this).replace(from_clause<T>{{}, table, {}});
         }
     };
 };
@@ -169,6 +192,7 @@ namespace detail {
 template <class Statement, class Kind, class Table>
 struct pending_join {
     Statement statement;
+    Table table;
 
     // ON reads the tables joined so far, this one included.
     template <sql_expression Condition>
@@ -176,8 +200,7 @@ struct pending_join {
         using from = typename Statement::template clause_t<from_slot>;
         static_assert(check_row_condition<Condition>());
         static_assert(tables_available<Condition, concat_t<typename from::provided, type_list<Table>>>());
-        return statement.with(
-            statement.template clause<from_slot>().template joined<Kind, Table>(condition));
+        return statement.replace(statement.template clause<from_slot>().template joined<Kind>(table, condition));
     }
 };
 }  // namespace detail

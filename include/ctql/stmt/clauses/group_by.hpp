@@ -48,7 +48,7 @@ struct no_group_by : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .group_by()");
             static_assert(sizeof...(Es) > 0, "ctql: group_by() needs at least one column");
-            return static_cast<const Statement&>(*this).with(group_by_clause<Es...>{{}, detail::make_value_list(es...)});
+            return static_cast<const Statement&>(*this).replace(group_by_clause<Es...>{{}, detail::make_value_list(es...)});
         }
     };
 };

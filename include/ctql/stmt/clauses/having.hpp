@@ -48,7 +48,7 @@ struct no_having : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .having()");
             static_assert(detail::check_condition<Condition>());
-            return static_cast<const Statement&>(*this).with(having_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(having_clause<Condition>{{}, condition});
         }
     };
 };

@@ -47,7 +47,7 @@ struct no_order_by : detail::clause_defaults {
         constexpr auto order_by(const Items&... items) const {
             static_assert(sizeof...(Items) > 0, "ctql: order_by() needs at least one column");
             using clause = order_by_clause<decltype(to_order_item(items))...>;
-            return static_cast<const Statement&>(*this).with(clause{{}, detail::make_value_list(to_order_item(items)...)});
+            return static_cast<const Statement&>(*this).replace(clause{{}, detail::make_value_list(to_order_item(items)...)});
         }
     };
 };

@@ -88,12 +88,12 @@ struct paging : detail::clause_defaults {
         template <class NewLimit>
         constexpr auto with_limit(const NewLimit& l) const {
             static_assert(std::is_same_v<Limit, no_count>, "ctql: this statement already has a LIMIT");
-            return static_cast<const Statement&>(*this).with(paging<NewLimit, Offset>{{}, l, current().offset_part});
+            return static_cast<const Statement&>(*this).replace(paging<NewLimit, Offset>{{}, l, current().offset_part});
         }
         template <class NewOffset>
         constexpr auto with_offset(const NewOffset& o) const {
             static_assert(std::is_same_v<Offset, no_count>, "ctql: this statement already has an OFFSET");
-            return static_cast<const Statement&>(*this).with(paging<Limit, NewOffset>{{}, current().limit_part, o});
+            return static_cast<const Statement&>(*this).replace(paging<Limit, NewOffset>{{}, current().limit_part, o});
         }
     };
 };

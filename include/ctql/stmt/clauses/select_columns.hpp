@@ -46,7 +46,7 @@ struct select_columns : detail::clause_defaults {
     struct methods {
         constexpr auto distinct() const {
             const auto& statement = static_cast<const Statement&>(*this);
-            return statement.with(select_columns<true, Es...>{{}, statement.template clause<detail::select_columns_slot>().items});
+            return statement.replace(select_columns<true, Es...>{{}, statement.template clause<detail::select_columns_slot>().items});
         }
     };
 };

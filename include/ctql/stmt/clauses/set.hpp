@@ -47,7 +47,7 @@ struct no_set : detail::clause_defaults {
                                                        typename Assignments::column...>() &&
                            ...));
             static_assert((detail::target_table_only<Assignments, table>() && ...));
-            return static_cast<const Statement&>(*this).with(
+            return static_cast<const Statement&>(*this).replace(
                 set_clause<Assignments...>{{}, detail::make_value_list(assignments...)});
         }
     };

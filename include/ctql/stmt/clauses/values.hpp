@@ -121,19 +121,19 @@ struct no_values : detail::clause_defaults {
         constexpr auto set(const Assignments&... assignments) const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_insert_columns<table, typename Assignments::column...>());
-            return self().with(insert_values<Assignments...>{{}, detail::make_value_list(assignments...)});
+            return self().replace(insert_values<Assignments...>{{}, detail::make_value_list(assignments...)});
         }
         template <column_type... Columns>
         constexpr auto columns(const Columns&...) const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(sizeof...(Columns) > 0, "ctql: columns() needs at least one column");
             static_assert(detail::check_insert_columns<table, Columns...>());
-            return self().with(bulk_values<Columns...>{});
+            return self().replace(bulk_values<Columns...>{});
         }
         constexpr auto default_values() const {
             using table = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_insert_columns<table>());
-            return self().with(insert_values<>{});
+            return self().replace(insert_values<>{});
         }
 
     private:

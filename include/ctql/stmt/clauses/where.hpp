@@ -51,7 +51,7 @@ struct no_where : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .where()");
             static_assert(detail::check_row_condition<Condition>());
-            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
         }
     };
 };
@@ -72,9 +72,9 @@ struct missing_where : detail::clause_defaults {
             using target = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_row_condition<Condition>());
             static_assert(detail::target_table_only<Condition, target>());
-            return static_cast<const Statement&>(*this).with(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
         }
-        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).with(all_rows_clause{}); }
+        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).replace(all_rows_clause{}); }
     };
 };
 
