@@ -50,6 +50,19 @@ constexpr auto top10 = ctql::select(bench.id, bench.name, bench.value)
                            .order_by(bench.id)
                            .limit<10>();
 
+// D1: the S5 query with both conditions switched at run time, and the four
+// static queries it becomes.
+auto top10_dynamic(bool by_value, bool by_flag) {
+    return ctql::select(bench.id, bench.name, bench.value)
+        .from(bench)
+        .where(ctql::when(by_value, bench.value > param<"min", double>) && ctql::when(by_flag, bench.flag == param<"flag", bool>))
+        .order_by(bench.id)
+        .limit<10>();
+}
+constexpr auto top10_by_value = ctql::select(bench.id, bench.name, bench.value).from(bench).where(bench.value > param<"min", double>).order_by(bench.id).limit<10>();
+constexpr auto top10_by_flag = ctql::select(bench.id, bench.name, bench.value).from(bench).where(bench.flag == param<"flag", bool>).order_by(bench.id).limit<10>();
+constexpr auto top10_unfiltered = ctql::select(bench.id, bench.name, bench.value).from(bench).order_by(bench.id).limit<10>();
+
 // --- the same statements as a C programmer writes them -----------------------------
 constexpr std::string_view ddl = ctql::create_table(bench).sql<ctql::dialect::sqlite>();  // one schema for all
 constexpr const char* raw_insert = "INSERT INTO bench(name, value, flag) VALUES (?, ?, ?)";
@@ -368,6 +381,39 @@ void s5(harness::session& s, std::int64_t n, int executions, databases& dbs) {
     s.measure("S5", "S4 query executed, rows read", n, executions, std::move(cs), {{"raw sqlite3", 1.05}});
 }
 
+// --- D1: optional conditions switched at run time, against the same static query -----
+template <class RunStatic>
+void d1_combination(harness::session& s, std::int64_t n, int executions, databases& dbs, bool by_value, bool by_flag,
+                    RunStatic run_static, const char* label) {
+    std::vector<harness::contender> cs;
+    cs.push_back({"ctql when(...) parts", "ctql", {}, [&] {
+                      double sum = 0;
+                      for (int i = 0; i < executions; ++i)
+                          for (const auto& row : dbs.ctql_db(top10_dynamic(by_value, by_flag), arg<"min">(s5_min(i)), arg<"flag">(i % 2 == 1)))
+                              sum += static_cast<double>(row.id) + row.value + static_cast<double>(row.name.size());
+                      return sum;
+                  }});
+    cs.push_back({"ctql static query", "raw", {}, [&] {
+                      double sum = 0;
+                      for (int i = 0; i < executions; ++i)
+                          for (const auto& row : run_static(i))
+                              sum += static_cast<double>(row.id) + row.value + static_cast<double>(row.name.size());
+                      return sum;
+                  }});
+    s.measure("D1", label, n, executions, std::move(cs), {{"ctql static query", 1.05}});
+}
+
+void d1(harness::session& s, std::int64_t n, int executions, databases& dbs) {
+    auto& db = dbs.ctql_db;
+    d1_combination(s, n, executions, dbs, true, true,
+                   [&](int i) { return db(top10, arg<"min">(s5_min(i)), arg<"flag">(i % 2 == 1)); }, "both conditions on");
+    d1_combination(s, n, executions, dbs, true, false, [&](int i) { return db(top10_by_value, arg<"min">(s5_min(i))); },
+                   "value condition on, flag off");
+    d1_combination(s, n, executions, dbs, false, true, [&](int i) { return db(top10_by_flag, arg<"flag">(i % 2 == 1)); },
+                   "value condition off, flag on");
+    d1_combination(s, n, executions, dbs, false, false, [&](int) { return db(top10_unfiltered); }, "both conditions off");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -387,7 +433,7 @@ int main(int argc, char** argv) {
         for (const std::int64_t n : sizes) {
             const row_data rows = make_rows(n);
             if (o.wants("S1")) s1(s, n, rows);
-            if (o.wants("S2") || (n == sizes.back() && (o.wants("S3") || o.wants("S5")))) {
+            if (o.wants("S2") || (n == sizes.back() && (o.wants("S3") || o.wants("S5") || o.wants("D1")))) {
                 dbs.reset();
                 dbs = std::make_unique<databases>(rows);
             }
@@ -397,5 +443,6 @@ int main(int argc, char** argv) {
         if (o.wants("S3")) s3(s, n, o.small ? 2'000 : 200'000, *dbs);
         if (o.wants("S4")) s4(s, o.small ? 10'000 : 1'000'000);
         if (o.wants("S5")) s5(s, n, o.small ? 100 : 1'000, *dbs);
+        if (o.wants("D1")) d1(s, n, o.small ? 100 : 1'000, *dbs);
     });
 }

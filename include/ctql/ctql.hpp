@@ -1,24 +1,30 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ctql core: schema, expressions, statements and compile-time rendering.
 // Include <ctql/sqlite.hpp>, <ctql/postgres.hpp> or <ctql/engine.hpp> to run statements.
 //
 // Headers are listed in dependency order on purpose: each is first included
 // from here, so a failed type rule's diagnostic shows a short include chain.
+#include <ctql/version.hpp>
 #include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/verbatim.hpp>
+#include <ctql/core/narrow.hpp>
 #include <ctql/render/writer.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 #include <ctql/expr/operators.hpp>
 #include <ctql/expr/predicates.hpp>
 #include <ctql/expr/order.hpp>
+#include <ctql/expr/window.hpp>
 #include <ctql/expr/aggregates.hpp>
 #include <ctql/expr/functions.hpp>
 #include <ctql/expr/case.hpp>
 #include <ctql/expr/names.hpp>
+#include <ctql/expr/dynamic.hpp>
+#include <ctql/expr/dates.hpp>
 #include <ctql/expr/assignment.hpp>
 #include <ctql/expr/parameter.hpp>
 #include <ctql/schema/constraints.hpp>
@@ -27,6 +33,7 @@
 #include <ctql/schema/column_definition.hpp>
 #include <ctql/result/row.hpp>
 #include <ctql/result/row_type.hpp>
+#include <ctql/result/format.hpp>
 #include <ctql/result/struct_mapping.hpp>
 #include <ctql/result/decode.hpp>
 #include <ctql/stmt/statement.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ctql with both backends behind engines made from URLs, connection pools,
 // transactions and statement logging.

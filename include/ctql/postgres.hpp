@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ctql with the PostgreSQL backend (libpq).
 #include <ctql/ctql.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ctql with the embedded SQLite backend.
 #include <ctql/ctql.hpp>

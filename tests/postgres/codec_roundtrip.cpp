@@ -273,6 +273,8 @@ TEST_CASE("postgres codec: bytea", "[postgres][codec]") {
 TEST_CASE("postgres codec: timestamps", "[postgres][codec]") {
     using namespace std::chrono;
     using ctql::timestamp;
+    // The coarsest time point that is a timestamp: sys_days is a date (see "dates" below).
+    using sys_hours = sys_time<hours>;
     auto conn = ctql_test::connect_test_db();
     exec(conn.get(), "SET TIME ZONE 'UTC'");
 
@@ -310,8 +312,9 @@ TEST_CASE("postgres codec: timestamps", "[postgres][codec]") {
     SECTION("coarser time points") {
         const sys_seconds s = floor<seconds>(timestamp(ymd(1960, 6, 15)) + hours(7));
         CHECK(roundtrip<sys_seconds>(conn.get(), "TIMESTAMP", s).value == s);
-        CHECK(roundtrip<sys_days>(conn.get(), "TIMESTAMP", ymd(1066, 10, 14)).value == ymd(1066, 10, 14));
-        CHECK(roundtrip<sys_days>(conn.get(), "TIMESTAMP", ymd(1066, 10, 14)).text == "1066-10-14 00:00:00");
+        const sys_hours h = sys_hours(ymd(1066, 10, 14)) + hours(9);
+        CHECK(roundtrip<sys_hours>(conn.get(), "TIMESTAMP", h).value == h);
+        CHECK(roundtrip<sys_hours>(conn.get(), "TIMESTAMP", h).text == "1066-10-14 09:00:00");
         make_table(conn.get(), "TIMESTAMP");
         insert_one(conn.get(), timestamp(ymd(2020, 1, 1)) + milliseconds(5));
         CHECK_THAT(data_error_message([&] { read_back<sys_seconds>(conn.get()); }),
@@ -321,7 +324,7 @@ TEST_CASE("postgres codec: timestamps", "[postgres][codec]") {
         make_table(conn.get(), "TIMESTAMP");
         exec(conn.get(), "INSERT INTO rt VALUES ('infinity')");
         CHECK(read_back<timestamp>(conn.get()) == timestamp::max());
-        CHECK(read_back<sys_days>(conn.get()) == sys_days::max());
+        CHECK(read_back<sys_hours>(conn.get()) == sys_hours::max());
         CHECK(roundtrip<timestamp>(conn.get(), "TIMESTAMP", timestamp::max()).text == "infinity");
         CHECK(roundtrip<timestamp>(conn.get(), "TIMESTAMP", timestamp::min()).text == "-infinity");
         CHECK(roundtrip<timestamp>(conn.get(), "TIMESTAMP", timestamp::min()).value == timestamp::min());
@@ -329,7 +332,7 @@ TEST_CASE("postgres codec: timestamps", "[postgres][codec]") {
     }
     SECTION("values outside either side's range are errors, not other instants") {
         make_table(conn.get(), "TIMESTAMP");
-        CHECK_THROWS_AS(insert_one(conn.get(), ymd(-5000, 1, 1)), ctql::data_error);
+        CHECK_THROWS_AS(insert_one(conn.get(), sys_hours(ymd(-5000, 1, 1))), ctql::data_error);
         CHECK_THROWS_AS(insert_one(conn.get(), sys_seconds(seconds(std::numeric_limits<std::int64_t>::max() / 2))),
                         ctql::data_error);
         CHECK(scalar_text(conn.get(), "SELECT count(*) FROM rt") == "0");
@@ -338,7 +341,79 @@ TEST_CASE("postgres codec: timestamps", "[postgres][codec]") {
         CHECK_THAT(data_error_message([&] { read_back<timestamp>(conn.get()); }), Catch::Contains("column \"v\""));
         // std::chrono::year stops at 32767: the server counts the days instead.
         const auto days = std::stoll(scalar_text(conn.get(), "SELECT v::date - DATE '1970-01-01' FROM rt"));
-        CHECK(read_back<sys_days>(conn.get()).time_since_epoch().count() == days);
+        CHECK(read_back<sys_hours>(conn.get()).time_since_epoch().count() == days * 24);
+    }
+}
+
+TEST_CASE("postgres codec: dates", "[postgres][codec]") {
+    using namespace std::chrono;
+    auto conn = ctql_test::connect_test_db();
+    STATIC_REQUIRE(codec<sys_days>::oid == ctql::postgres::oid::date);
+    STATIC_REQUIRE(param_oid_v<sys_days> == ctql::postgres::oid::date);
+    STATIC_REQUIRE(ctql::postgres::oid::array_of(ctql::postgres::oid::date) == 1182);
+
+    struct sample {
+        sys_days value;
+        std::string text;
+    };
+    // Days counted from 1970 (this side) and from 2000 (the server's side).
+    const sample samples[] = {
+        {ymd(2000, 1, 1), "2000-01-01"},
+        {ymd(1970, 1, 1), "1970-01-01"},
+        {ymd(1969, 12, 31), "1969-12-31"},
+        {ymd(1999, 12, 31), "1999-12-31"},
+        {ymd(2024, 2, 29), "2024-02-29"},
+        {ymd(1900, 3, 1), "1900-03-01"},
+        {ymd(1, 1, 1), "0001-01-01"},
+        {ymd(-4713, 11, 24), "4714-11-24 BC"},  // the server's first day
+        {ymd(32767, 12, 31), "32767-12-31"},
+        {sys_days(days(pg_end_date + pg_epoch_offset_days - 1)), "5874897-12-31"},  // and its last
+    };
+    for (const auto& [value, text] : samples) {
+        INFO(text);
+        const auto stored = roundtrip<sys_days>(conn.get(), "DATE", value);
+        CHECK(stored.value == value);
+        CHECK(stored.text == text);
+        CHECK(roundtrip<std::optional<sys_days>>(conn.get(), "DATE", std::optional{value}).value == value);
+    }
+    CHECK_FALSE(roundtrip<std::optional<sys_days>>(conn.get(), "DATE", std::optional<sys_days>()).value.has_value());
+
+    SECTION("infinity maps to sys_days::max() and -infinity to min()") {
+        CHECK(roundtrip<sys_days>(conn.get(), "DATE", sys_days::max()).text == "infinity");
+        CHECK(roundtrip<sys_days>(conn.get(), "DATE", sys_days::min()).text == "-infinity");
+        CHECK(roundtrip<sys_days>(conn.get(), "DATE", sys_days::min()).value == sys_days::min());
+        make_table(conn.get(), "DATE");
+        exec(conn.get(), "INSERT INTO rt VALUES ('infinity')");
+        CHECK(read_back<sys_days>(conn.get()) == sys_days::max());
+    }
+    SECTION("days outside the server's range are errors, not other days") {
+        make_table(conn.get(), "DATE");
+        CHECK_THROWS_AS(insert_one(conn.get(), ymd(-5000, 1, 1)), ctql::data_error);
+        CHECK_THROWS_WITH(insert_one(conn.get(), sys_days(days(pg_end_date + pg_epoch_offset_days))),
+                          Catch::Contains("outside PostgreSQL's date range"));
+        CHECK_THROWS_AS(insert_one(conn.get(), sys_days(days(std::numeric_limits<sys_days::rep>::max() - 1))),
+                        ctql::data_error);
+        CHECK(scalar_text(conn.get(), "SELECT count(*) FROM rt") == "0");
+    }
+    SECTION("a date is neither read from nor read as a timestamp") {
+        make_table(conn.get(), "DATE");
+        insert_one(conn.get(), ymd(2024, 2, 29));
+        CHECK_THAT(data_error_message([&] { read_back<ctql::timestamp>(conn.get()); }),
+                   Catch::Contains("column \"v\" has PostgreSQL type date") && Catch::Contains("ctql::timestamp"));
+        make_table(conn.get(), "TIMESTAMP");
+        insert_one(conn.get(), ctql::timestamp(ymd(2024, 2, 29)));
+        CHECK_THAT(data_error_message([&] { read_back<sys_days>(conn.get()); }),
+                   Catch::Contains("has PostgreSQL type timestamp") && Catch::Contains("std::chrono::sys_days"));
+    }
+    SECTION("a run-time list of dates is a date[]") {
+        param_buffer<1> params;
+        params.set(0, ctql::value_array<sys_days>{{ymd(1969, 12, 31), ymd(2024, 2, 29)}});
+        CHECK(params.param_types()[0] == 1182);
+        const char* sql = "SELECT $1::text";
+        owned_result r{PQexecParams(conn.get(), sql, params.size(), params.param_types(), params.param_values(),
+                                    params.param_lengths(), params.param_formats(), 0)};
+        if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) throw_result_error(r.get(), conn.get(), sql);
+        CHECK(std::string(PQgetvalue(r.get(), 0, 0)) == "{1969-12-31,2024-02-29}");
     }
 }
 

@@ -117,3 +117,17 @@ TEMPLATE_TEST_CASE("IN with a run-time list binds the whole list as one value", 
     check_same_rows(db, select(staff.name).from(staff).where(staff.id.in(ids)).order_by(staff.id),
                     R"(SELECT name FROM staff WHERE id IN (1, 3, 42) ORDER BY id)");
 }
+
+TEMPLATE_TEST_CASE("a column that depends on a grouped primary key may be selected, and HAVING needs no GROUP BY",
+                   "[both]", sqlite::connection, postgres::connection) {
+    auto db = seeded<TestType>();
+    check_same_rows(db,
+                    select(users.id, users.name, count(orders.id))
+                        .from(users)
+                        .left_join(orders).on(orders.user_id == users.id)
+                        .group_by(users.id)
+                        .order_by(users.id),
+                    R"(SELECT u.id, u.name, COUNT(o.id) FROM users u LEFT JOIN orders o ON o.user_id = u.id GROUP BY u.id ORDER BY u.id)");
+    check_same_rows(db, select(count()).from(orders).having(count() > 1), R"(SELECT COUNT(*) FROM orders HAVING COUNT(*) > 1)");
+    CHECK(db(select(count()).from(orders).having(count() > 5)).to_vector().empty());
+}

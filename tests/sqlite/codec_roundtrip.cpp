@@ -296,6 +296,58 @@ TEST_CASE("Timestamps written by SQLite's own date functions read back") {
     CHECK(read<sys_days>(st.get(), 0) == sys_days{year{2001} / 2 / 3});
 }
 
+TEST_CASE("Dates round-trip as YYYY-MM-DD text across the storable range, before 1970 included") {
+    memory_db db;
+    const sys_days values[] = {sys_days{},           sys_days{year{1969} / 12 / 31}, sys_days{year{1} / 1 / 1},
+                               sys_days{year{9999} / 12 / 31}, sys_days{year{2024} / 2 / 29}, sys_days{year{1900} / 3 / 1}};
+    for (const char* column : {"s", "a"}) {
+        for (const auto value : values) {
+            INFO("column " << column << ", value " << ctql::detail::format_date(value));
+            CHECK(db.roundtrip<sys_days>(column, value) == value);
+            CHECK(db.roundtrip<std::optional<sys_days>>(column, std::optional{value}) == value);
+            CHECK(db.stored_type(column) == "text");
+        }
+        CHECK_FALSE(db.roundtrip<std::optional<sys_days>>(column, std::optional<sys_days>{}));
+        CHECK(db.stored_type(column) == "null");
+    }
+    CHECK(db.roundtrip<std::string>("s", sys_days{year{1969} / 12 / 31}) == "1969-12-31");
+    CHECK(db.roundtrip<std::string>("s", sys_days{year{1} / 1 / 1}) == "0001-01-01");
+    // Text order is date order, so SQL compares and sorts the column as dates.
+    CHECK(ctql::detail::format_date(sys_days{year{999} / 12 / 31}) < ctql::detail::format_date(sys_days{year{1000} / 1 / 1}));
+}
+
+TEST_CASE("Dates written by SQLite's date() read back") {
+    memory_db db;
+    db.exec("DELETE FROM t");
+    db.exec("INSERT INTO t(s) VALUES (date('2001-01-31', '+29 days')), (date('1969-12-31 23:59:59.999'))");
+    memory_db::statement st(db.handle(), "SELECT s FROM t ORDER BY rowid");
+    REQUIRE(sqlite3_step(st.get()) == SQLITE_ROW);
+    CHECK(read<sys_days>(st.get(), 0) == sys_days{year{2001} / 3 / 1});
+    REQUIRE(sqlite3_step(st.get()) == SQLITE_ROW);
+    CHECK(read<sys_days>(st.get(), 0) == sys_days{year{1969} / 12 / 31});
+}
+
+TEST_CASE("A date outside years 0001 to 9999 cannot be bound") {
+    memory_db db;
+    CHECK_THROWS_WITH(db.roundtrip<sys_days>("s", sys_days{year{10000} / 1 / 1}),
+                      Catch::Contains("parameter 1 is a date outside the storable range"));
+    CHECK_THROWS_AS(db.roundtrip<sys_days>("s", sys_days{year{0} / 12 / 31}), ctql::data_error);
+    CHECK_THROWS_AS(db.roundtrip<sys_days>("s", sys_days::max()), ctql::data_error);
+}
+
+TEST_CASE("Text that is not a date throws data_error naming the column; a timestamp is not a date") {
+    memory_db db;
+    CHECK_THROWS_WITH(db.roundtrip<sys_days>("s", std::string("2023-02-29")),
+                      Catch::Contains("column \"s\" holds \"2023-02-29\", which is not a date"));
+    CHECK_THROWS_WITH(db.roundtrip<sys_days>("s", ctql::timestamp{sys_days{year{2024} / 2 / 29}}),
+                      Catch::Contains("holds \"2024-02-29 00:00:00.000000\", which is not a date"));
+}
+
+TEST_CASE("A run-time list of dates is a JSON array of their text") {
+    const ctql::value_array<sys_days> list{{sys_days{year{1969} / 12 / 31}, sys_days{year{2024} / 2 / 29}}};
+    CHECK(ctql::sqlite::detail::json_array(list) == R"(["1969-12-31","2024-02-29"])");
+}
+
 TEST_CASE("A timestamp outside years 0001 to 9999 cannot be bound") {
     memory_db db;
     CHECK_THROWS_AS(db.roundtrip<ctql::timestamp>("s", at(10000, 1, 1)), ctql::data_error);

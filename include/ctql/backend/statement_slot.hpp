@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A small dense number per statement type, assigned on first use. Connections
 // index their prepared-statement caches with it, so finding a statement's
@@ -15,9 +16,11 @@ inline std::atomic<std::size_t>& statement_slot_counter() {
 // A function-local static rather than a variable template: its initialisation
 // happens on first use, so a statement run while another global is being
 // initialised still gets its own slot (a variable template could still read 0).
+// A statement with optional parts takes one slot per variant, `variants`
+// consecutive slots from the one returned.
 template <class Statement>
-std::size_t statement_slot() {
-    static const std::size_t slot = statement_slot_counter().fetch_add(1, std::memory_order_relaxed);
+std::size_t statement_slot(std::size_t variants = 1) {
+    static const std::size_t slot = statement_slot_counter().fetch_add(variants, std::memory_order_relaxed);
     return slot;
 }
 

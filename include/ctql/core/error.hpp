@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // One exception hierarchy for every backend, in the shape of Python's DBAPI
 // (PEP 249), so that callers catch by meaning rather than by backend.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A string usable as a template argument: names of columns, tables and
 // parameters travel in types so that every check and every rendering happens

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Text from outside (bound values, database messages) made safe to put into
 // a log line: it cannot start a new line, move the cursor, recolour a

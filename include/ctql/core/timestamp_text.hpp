@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Timestamps as ISO-8601 text, `YYYY-MM-DD HH:MM:SS.ffffff`, always 26 bytes.
 // SQLite has no timestamp type; its date functions read this form, and the
@@ -8,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <ratio>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,9 +19,11 @@
 
 namespace ctql::detail {
 
-// A duration ctql can store as a timestamp (no finer than microseconds).
+// A duration whose time points this text shows without losing digits (no
+// finer than microseconds). std::chrono::sys_days qualifies too: it is stored
+// as a date (core/date_text.hpp), but may still be written as midnight.
 template <class Duration>
-concept timestamp_duration = storable<std::chrono::sys_time<Duration>>;
+concept timestamp_duration = std::ratio_less_equal_v<std::micro, typename Duration::period>;
 
 inline constexpr std::size_t timestamp_text_size = 26;
 using timestamp_buffer = char[32];

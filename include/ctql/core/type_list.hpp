@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Minimal compile-time type sets. Deliberately tiny: folds over packs keep
 // instantiation counts (and compile times) low.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The C++ spelling of a column value type, as the user wrote it, for error messages.
 #include <chrono>

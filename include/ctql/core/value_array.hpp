@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A list of values known only at run time, bound as ONE parameter so that the
 // SQL text stays a compile-time constant: `users.id.in(ids)` for a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A minimal aggregate tuple for expression operands and clause items.
 // std::tuple's converting constructors are constrained with std::__and_ /

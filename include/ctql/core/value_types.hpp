@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The C++ types a column can hold, and the SQL kind each one maps to.
 // Every backend codec and every type rule is keyed on this table.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +17,7 @@ namespace ctql {
 using blob = std::vector<std::byte>;
 using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
 
-enum class sql_kind { integer, real, text, blob, boolean, timestamp };
+enum class sql_kind { integer, real, text, blob, boolean, timestamp, date };
 
 // The null literal for expressions and assignments (`users.email = ctql::null`).
 struct null_t {
@@ -55,10 +57,16 @@ struct storage_traits<blob> {
     static constexpr sql_kind kind = sql_kind::blob;
 };
 // PostgreSQL stores microseconds; finer clocks would silently lose digits.
+// A count of whole days is a calendar date, not midnight UTC: see below.
 template <class Duration>
-    requires(std::ratio_less_equal_v<std::micro, typename Duration::period>)
+    requires(std::ratio_less_equal_v<std::micro, typename Duration::period> &&
+             !std::is_same_v<Duration, std::chrono::days>)
 struct storage_traits<std::chrono::sys_time<Duration>> {
     static constexpr sql_kind kind = sql_kind::timestamp;
+};
+template <>
+struct storage_traits<std::chrono::sys_days> {
+    static constexpr sql_kind kind = sql_kind::date;
 };
 
 template <class T>
@@ -99,6 +107,12 @@ template <column_value T>
 struct literal_traits<T> {
     using stored = T;
     using value_type = T;
+};
+// A calendar date written as year/month/day is bound as the day it names.
+template <>
+struct literal_traits<std::chrono::year_month_day> {
+    using stored = std::chrono::sys_days;
+    using value_type = std::chrono::sys_days;
 };
 template <>
 struct literal_traits<std::string_view> {
@@ -146,6 +160,26 @@ constexpr bool kinds_comparable(sql_kind a, sql_kind b) {
 // an integer widens to a real, never the other way round.
 constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
     return to == from || (to == sql_kind::real && from == sql_kind::integer);
+}
+
+// Whether every value of `From` is a value of `To` (both storable, of
+// assignable kinds): std::int32_t into std::int64_t or double, float into
+// double; not std::int64_t into std::int32_t or double, nor double into float.
+template <storable To, storable From>
+constexpr bool converts_without_loss() {
+    if constexpr (std::is_same_v<To, From>) {
+        return true;
+    } else if constexpr (kind_of_v<To> == sql_kind::integer && kind_of_v<From> == sql_kind::integer) {
+        if constexpr (std::is_signed_v<To>)
+            return std::is_signed_v<From> ? sizeof(From) <= sizeof(To) : sizeof(From) < sizeof(To);
+        else
+            return std::is_unsigned_v<From> && sizeof(From) <= sizeof(To);
+    } else if constexpr (kind_of_v<To> == sql_kind::real &&
+                         (kind_of_v<From> == sql_kind::integer || kind_of_v<From> == sql_kind::real)) {
+        return std::numeric_limits<To>::digits >= std::numeric_limits<From>::digits;
+    } else {
+        return true;  // other kinds convert only to themselves, which kinds_assignable checks
+    }
 }
 
 }  // namespace ctql

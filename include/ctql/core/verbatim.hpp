@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The one way to run SQL text that did not come from the compile-time schema.
 // Named so that every use stands out in a review.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PostgreSQL's spelling of placeholders and column types, and the nodes it
 // spells differently from SQLite.
@@ -6,6 +7,7 @@
 #include <type_traits>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/aggregates.hpp>
+#include <ctql/expr/dates.hpp>
 #include <ctql/expr/functions.hpp>
 #include <ctql/render/writer.hpp>
 
@@ -42,6 +44,7 @@ struct postgres {
         else if constexpr (k == sql_kind::real) return "DOUBLE PRECISION";
         else if constexpr (k == sql_kind::text) return "TEXT";
         else if constexpr (k == sql_kind::blob) return "BYTEA";
+        else if constexpr (k == sql_kind::date) return "DATE";
         else return "TIMESTAMP";
     }
 
@@ -71,7 +74,7 @@ struct postgres {
         w.put(Distinct ? "SUM(DISTINCT CAST(" : "SUM(CAST(");
         render::node<Operand>(w);
         w.put(" AS DOUBLE PRECISION))");
-        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render_filter(w);
+        aggregate<fn::sum, Operand, Distinct, ValueType, Filter>::render_tail(w);
     }
     template <class Writer, class Operand, bool Distinct, class ValueType, class Filter>
         requires(expr_kind_v<Operand> == sql_kind::integer)
@@ -96,6 +99,86 @@ private:
         render::node<First>(w);
         w.put(after_first);
         ((w.put(", "), render::node<Rest>(w)), ...);
+    }
+
+public:
+    // --- dates and times (expr/dates.hpp)
+    // EXTRACT gives a NUMERIC (before PostgreSQL 14 a DOUBLE PRECISION) and
+    // CAST rounds it: the seconds, which have a fraction, are floored first.
+    template <class Writer, class Field, class Operand>
+    static constexpr void render(Writer& w, std::type_identity<extract_expression<Field, Operand>>) {
+        constexpr bool seconds = std::is_same_v<Field, date_field::second>;
+        w.put(seconds ? "CAST(FLOOR(EXTRACT(" : "CAST(EXTRACT(");
+        w.put(extract_field<Field>());
+        w.put(" FROM ");
+        render::node<Operand>(w);
+        w.put(seconds ? ")) AS BIGINT)" : ") AS BIGINT)");
+    }
+
+    // date_trunc() of a DATE would take it as a TIMESTAMPTZ and truncate in
+    // the session's time zone; as a TIMESTAMP only the calendar counts.
+    template <class Writer, class Unit, class Operand>
+    static constexpr void render(Writer& w, std::type_identity<trunc_expression<Unit, Operand>>) {
+        constexpr bool date = expr_kind_v<Operand> == sql_kind::date;
+        w.put(date ? "CAST(date_trunc('" : "date_trunc('");
+        w.put(trunc_unit<Unit>());
+        w.put(date ? "', CAST(" : "', ");
+        render::node<Operand>(w);
+        w.put(date ? " AS TIMESTAMP)) AS DATE)" : ")");
+    }
+
+    // A DATE plus an integer is a DATE.
+    template <class Writer, class Operand, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::date)
+    static constexpr void render(Writer& w, std::type_identity<shift_expression<Operand, ValueType>>) {
+        w.put('(');
+        ctql::detail::render_operand<Operand>(w, ctql::precedence::additive, false);
+        w.put(" + ");
+        w.placeholder();
+        w.put(')');
+    }
+    // A number times an INTERVAL is computed in DOUBLE PRECISION, exact up to
+    // 2^53 microseconds (285 years): whole seconds and the microseconds left
+    // over are multiplied apart, both from the one parameter.
+    template <class Writer, class Operand, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::timestamp)
+    static constexpr void render(Writer& w, std::type_identity<shift_expression<Operand, ValueType>>) {
+        w.put('(');
+        ctql::detail::render_operand<Operand>(w, ctql::precedence::additive, false);
+        w.put(" + (");
+        w.placeholder();
+        w.put(" / 1000000) * INTERVAL '1 second' + (");
+        write_placeholder(w, w.placeholders);
+        w.put(" % 1000000) * INTERVAL '1 microsecond')");
+    }
+
+    // now() is a TIMESTAMPTZ; AT TIME ZONE 'UTC' makes it UTC wall-clock time.
+    template <class Writer>
+    static constexpr void render(Writer& w, std::type_identity<current_date_expression>) {
+        w.put("CAST((now() AT TIME ZONE 'UTC') AS DATE)");
+    }
+    template <class Writer>
+    static constexpr void render(Writer& w, std::type_identity<current_timestamp_expression>) {
+        w.put("(now() AT TIME ZONE 'UTC')");
+    }
+
+private:
+    template <class Field>
+    static constexpr std::string_view extract_field() {
+        if constexpr (std::is_same_v<Field, date_field::year>) return "YEAR";
+        else if constexpr (std::is_same_v<Field, date_field::month>) return "MONTH";
+        else if constexpr (std::is_same_v<Field, date_field::day>) return "DAY";
+        else if constexpr (std::is_same_v<Field, date_field::hour>) return "HOUR";
+        else if constexpr (std::is_same_v<Field, date_field::minute>) return "MINUTE";
+        else if constexpr (std::is_same_v<Field, date_field::second>) return "SECOND";
+        else return "DOW";
+    }
+    template <class Unit>
+    static constexpr std::string_view trunc_unit() {
+        if constexpr (std::is_same_v<Unit, date_unit::day>) return "day";
+        else if constexpr (std::is_same_v<Unit, date_unit::week>) return "week";
+        else if constexpr (std::is_same_v<Unit, date_unit::month>) return "month";
+        else return "year";
     }
 
 public:

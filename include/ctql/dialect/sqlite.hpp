@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // SQLite's spelling of identifiers, placeholders and column types, and the
 // nodes it spells differently from PostgreSQL.
@@ -5,6 +6,7 @@
 #include <string_view>
 #include <type_traits>
 #include <ctql/core/value_types.hpp>
+#include <ctql/expr/dates.hpp>
 #include <ctql/expr/functions.hpp>
 #include <ctql/expr/predicates.hpp>
 #include <ctql/render/writer.hpp>
@@ -27,13 +29,14 @@ struct sqlite {
         w.put('?');
     }
 
-    // Timestamps are ISO-8601 text: sortable, readable, and understood by SQLite's date functions.
+    // Timestamps and dates are ISO-8601 text: sortable, readable, and
+    // understood by SQLite's date functions.
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
         if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
         else if constexpr (k == sql_kind::real) return "REAL";
-        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp) return "TEXT";
+        else if constexpr (k == sql_kind::text || k == sql_kind::timestamp || k == sql_kind::date) return "TEXT";
         else return "BLOB";
     }
 
@@ -86,6 +89,177 @@ struct sqlite {
         w.put(" LIMIT -1");
         render::node<Offset>(w);
     }
+
+    // --- dates and times (expr/dates.hpp)
+    // A date is the text 'YYYY-MM-DD', a timestamp 'YYYY-MM-DD HH:MM:SS.ffffff'
+    // (core/date_text.hpp, core/timestamp_text.hpp). SQLite's date functions
+    // compute in milliseconds and round the rest: once one computes with
+    // 23:59:59.9996 (a modifier, %w, unixepoch()) it is the next day. Those
+    // are handed only the date or the whole seconds of a timestamp; the fields
+    // strftime() copies from the text as written (%Y %m %d %H %M %S) take it whole.
+
+    template <class Writer, class Field, class Operand>
+    static constexpr void render(Writer& w, std::type_identity<extract_expression<Field, Operand>>) {
+        w.put("CAST(strftime('");
+        w.put(strftime_field<Field>());
+        w.put("', ");
+        if constexpr (std::is_same_v<Field, date_field::day_of_week>) render_date_of<Operand>(w);
+        else render::node<Operand>(w);
+        w.put(") AS INTEGER)");
+    }
+
+    // The text of the truncated value is written whole; 'weekday 0' moves to
+    // the next Sunday unless it is one, and six days back is its week's Monday.
+    template <class Writer, class Unit, class Operand>
+    static constexpr void render(Writer& w, std::type_identity<trunc_expression<Unit, Operand>>) {
+        w.put("strftime('");
+        if constexpr (std::is_same_v<Unit, date_unit::year>) w.put("%Y-01-01");
+        else if constexpr (std::is_same_v<Unit, date_unit::month>) w.put("%Y-%m-01");
+        else w.put("%Y-%m-%d");
+        if constexpr (expr_kind_v<Operand> == sql_kind::timestamp) w.put(" 00:00:00.000000");
+        w.put("', ");
+        if constexpr (std::is_same_v<Unit, date_unit::week>) {
+            render_date_of<Operand>(w);
+            w.put(", 'weekday 0', '-6 days'");
+        } else {
+            render::node<Operand>(w);
+        }
+        w.put(')');
+    }
+
+    template <class Writer, class Operand, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::date)
+    static constexpr void render(Writer& w, std::type_identity<shift_expression<Operand, ValueType>>) {
+        w.put("date(");
+        render::node<Operand>(w);
+        w.put(", printf('%+d days', ");
+        w.placeholder();
+        w.put("))");
+    }
+
+    // In integer microseconds, since the date functions keep only milliseconds:
+    //   t = unixepoch(whole seconds of x) * 1000000 + the six fraction digits + ?
+    // then seconds = t floor-divided by 10^6 (SQLite's / truncates towards zero,
+    // wrong before 1970) formatted by strftime(), '.', and the floored remainder.
+    // SQL has no variables, so t is written three times and x twice within it;
+    // the copies name their parameters by number (write_again).
+    template <class Writer, class Operand, class ValueType>
+        requires(expr_kind_v<Operand> == sql_kind::timestamp)
+    static constexpr void render(Writer& w, std::type_identity<shift_expression<Operand, ValueType>>) {
+        w.put("(strftime('%Y-%m-%d %H:%M:%S', ");
+        const sql_mark t = mark(w);
+        w.put("(unixepoch(substr(");
+        const sql_mark x = mark(w);
+        render::node<Operand>(w);
+        const sql_mark x_end = mark(w);
+        w.put(", 1, 19)) * 1000000 + CAST(substr(");
+        write_again(w, x, x_end);
+        w.put(", 21, 6) AS INTEGER) + ");
+        w.placeholder();
+        w.put(')');
+        const sql_mark t_end = mark(w);
+        w.put(" / 1000000 - (");
+        write_again(w, t, t_end);
+        w.put(" % 1000000 < 0), 'unixepoch') || '.' || printf('%06d', (");
+        write_again(w, t, t_end);
+        w.put(" % 1000000 + 1000000) % 1000000))");
+    }
+
+    template <class Writer>
+    static constexpr void render(Writer& w, std::type_identity<current_date_expression>) {
+        w.put("date('now')");
+    }
+    // %f is seconds with three decimals: the clock has milliseconds.
+    template <class Writer>
+    static constexpr void render(Writer& w, std::type_identity<current_timestamp_expression>) {
+        w.put("strftime('%Y-%m-%d %H:%M:%f000', 'now')");
+    }
+
+    // CAST(x AS TEXT) would keep a timestamp's time of day, or leave a date
+    // without one; between the two, as on PostgreSQL, the text is rewritten.
+    template <class Writer, class T, class Operand>
+        requires(kind_of_v<T> == sql_kind::date && expr_kind_v<Operand> == sql_kind::timestamp)
+    static constexpr void render(Writer& w, std::type_identity<cast_expression<T, Operand>>) {
+        render_date_of<Operand>(w);
+    }
+    template <class Writer, class T, class Operand>
+        requires(kind_of_v<T> == sql_kind::timestamp && expr_kind_v<Operand> == sql_kind::date)
+    static constexpr void render(Writer& w, std::type_identity<cast_expression<T, Operand>>) {
+        w.put('(');
+        ctql::detail::render_operand<Operand>(w, ctql::precedence::unary, false);
+        w.put(" || ' 00:00:00.000000')");
+    }
+
+private:
+    template <class Field>
+    static constexpr std::string_view strftime_field() {
+        if constexpr (std::is_same_v<Field, date_field::year>) return "%Y";
+        else if constexpr (std::is_same_v<Field, date_field::month>) return "%m";
+        else if constexpr (std::is_same_v<Field, date_field::day>) return "%d";
+        else if constexpr (std::is_same_v<Field, date_field::hour>) return "%H";
+        else if constexpr (std::is_same_v<Field, date_field::minute>) return "%M";
+        else if constexpr (std::is_same_v<Field, date_field::second>) return "%S";
+        else return "%w";
+    }
+
+    // The date alone: a timestamp's first ten characters.
+    template <class Operand, class Writer>
+    static constexpr void render_date_of(Writer& w) {
+        if constexpr (expr_kind_v<Operand> == sql_kind::timestamp) {
+            w.put("substr(");
+            render::node<Operand>(w);
+            w.put(", 1, 10)");
+        } else {
+            render::node<Operand>(w);
+        }
+    }
+
+    // A point in the SQL being written: its length, and the placeholders in it.
+    struct sql_mark {
+        std::size_t size;
+        int placeholders;
+    };
+    template <class Writer>
+    static constexpr sql_mark mark(const Writer& w) {
+        return {w.size, w.placeholders};
+    }
+
+    static constexpr std::size_t decimal_digits(int n) {
+        std::size_t digits = 1;
+        for (; n >= 10; n /= 10) ++digits;
+        return digits;
+    }
+
+    // Writes the SQL between two marks once more. A plain ? is a new parameter,
+    // numbered one past the highest so far; in the copy each is written ?N
+    // with the number SQLite gave it, so the copy reads the values already
+    // bound. While measuring there is no text to copy, and the length follows
+    // from the numbers. Quoted literals and identifiers are copied as they are.
+    template <class Writer>
+    static constexpr void write_again(Writer& w, sql_mark from, sql_mark to) {
+        if (w.out == nullptr) {
+            w.size += to.size - from.size;
+            for (int n = from.placeholders + 1; n <= to.placeholders; ++n) w.size += decimal_digits(n);
+            return;
+        }
+        int number = from.placeholders;
+        char quote = 0;
+        for (std::size_t i = from.size; i < to.size; ++i) {
+            const char c = w.out[i];
+            w.put(c);
+            if (quote != 0) {
+                if (c == quote) quote = 0;  // a doubled quote closes and reopens: no difference
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '?' && (i + 1 == to.size || w.out[i + 1] < '0' || w.out[i + 1] > '9')) {
+                w.put_number(static_cast<std::uint64_t>(++number));
+            }
+        }
+        // Fewer than measured would leave the statement's text short; stop the build instead.
+        if (number != to.placeholders) throw "ctql: write_again found a '?' that is not a placeholder";
+    }
+
+public:
 };
 
 }  // namespace ctql::dialect

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // An engine is a database address plus a connection pool, made from a URL and
 // shared by the whole program (copies share one pool; use it from any thread):
@@ -307,8 +308,9 @@ private:
         const echo_options& echo = state.echo;
         if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
         const std::string parameters = detail::format_parameters(stmt, args...);
-        const std::string_view sql = state.kind == backend_kind::sqlite ? Statement::template sql<dialect::sqlite>()
-                                                                        : Statement::template sql<dialect::postgres>();
+        const std::string_view sql = state.kind == backend_kind::sqlite
+                                         ? ctql::detail::choose_sql<dialect::sqlite>(stmt).text
+                                         : ctql::detail::choose_sql<dialect::postgres>(stmt).text;
         // The error text names the SQL already; only its first line goes into the log.
         const std::string first_line = detail::printable(error.substr(0, error.find('\n')));
         statement_event event{state.display, sql, parameters, took, count, first_line};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Statement logging ("echo"): the SQL, its bound values with secrets masked,
 // the duration and the row count, sent to a pluggable sink.
@@ -12,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <ctql/core/date_text.hpp>
 #include <ctql/core/timestamp_text.hpp>
 #include <ctql/core/printable_text.hpp>
 #include <ctql/core/value_types.hpp>
@@ -103,6 +105,12 @@ private:
             out += v ? "true" : "false";
         } else if constexpr (std::is_arithmetic_v<V>) {
             out += fmt::format("{}", v);
+        } else if constexpr (std::is_same_v<V, std::chrono::sys_days>) {
+            date_buffer text;
+            const std::size_t n = write_date(v, text);
+            out += '\'';
+            out.append(text, n);
+            out += '\'';
         } else if constexpr (requires { typename V::duration; }) {
             timestamp_buffer text;
             const std::size_t n = write_timestamp(v, text);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A thread-safe pool of connections, independent of any backend, with the
 // semantics of SQLAlchemy's QueuePool:

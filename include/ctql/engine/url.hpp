@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Database URLs in the shape SQLAlchemy made familiar:
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // count, sum, avg, min, max, their DISTINCT forms, and FILTER:
 //   count()  count(e)  count_distinct(e)  sum(e)  sum_distinct(e)  avg(e)  avg_distinct(e)  min(e)  max(e)
@@ -14,6 +15,7 @@
 
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
+#include <ctql/expr/window.hpp>
 #include <ctql/render/writer.hpp>
 
 namespace ctql {
@@ -37,7 +39,7 @@ struct every_row : detail::leaf_traits<every_row> {
     constexpr void each_value(Visitor&) const {}
 };
 
-// An aggregate without FILTER.
+// An aggregate without FILTER, or without OVER.
 struct no_filter : detail::leaf_traits<no_filter> {
     using value_type = bool;
     template <class Writer>
@@ -45,6 +47,43 @@ struct no_filter : detail::leaf_traits<no_filter> {
     template <class Visitor>
     constexpr void each_value(Visitor&) const {}
 };
+struct no_window {
+    using tables = detail::type_list<>;
+    using params = detail::type_list<>;
+    using bare_columns = detail::type_list<>;
+    template <class Writer>
+    static constexpr void render(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+// What follows the call: FILTER (WHERE ...) and OVER (...).
+template <class Filter, class Window>
+struct aggregate_tail {
+    using filter = Filter;
+    using window = Window;
+    using tables = detail::union_t<typename Filter::tables, typename Window::tables>;
+    using params = detail::concat_t<typename Filter::params, typename Window::params>;
+
+    Filter filter_condition;
+    Window window_spec;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        if constexpr (!std::is_same_v<Filter, no_filter>) {
+            w.put(" FILTER (WHERE ");
+            render::node<Filter>(w);
+            w.put(')');
+        }
+        Window::render(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        filter_condition.each_value(visit);
+        window_spec.each_value(visit);
+    }
+};
+using plain_aggregate = aggregate_tail<no_filter, no_window>;
 
 namespace rule {
 template <class Operand, class OperandType>
@@ -52,19 +91,23 @@ inline constexpr bool min_max_operand_orders_alike =
     !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob>;
 }  // namespace rule
 
-template <class Function, class Operand, bool Distinct, column_value ValueType, class Filter = no_filter>
-struct aggregate : expression_methods<aggregate<Function, Operand, Distinct, ValueType, Filter>> {
+// With OVER, an aggregate is a window function: computed per row, it does
+// not group the select, and its columns are then ordinary (bare) columns.
+template <class Function, class Operand, bool Distinct, column_value ValueType, class Tail = plain_aggregate>
+struct aggregate : expression_methods<aggregate<Function, Operand, Distinct, ValueType, Tail>> {
+    static constexpr bool is_window = !std::is_same_v<typename Tail::window, no_window>;
     using function = Function;
     using operand_type = Operand;
     using value_type = ValueType;
-    using tables = detail::union_t<typename Operand::tables, typename Filter::tables>;
-    using params = detail::concat_t<typename Operand::params, typename Filter::params>;
-    using bare_columns = detail::type_list<>;
-    static constexpr bool is_aggregate = true;
+    using tables = detail::union_t<typename Operand::tables, typename Tail::tables>;
+    using params = detail::concat_t<typename Operand::params, typename Tail::params>;
+    using bare_columns = std::conditional_t<is_window, detail::union_t<typename Operand::bare_columns, typename Tail::window::bare_columns>,
+                                            detail::type_list<>>;
+    static constexpr bool is_aggregate = !is_window;
     static constexpr int precedence = precedence::primary;
 
     Operand operand;
-    Filter filter_condition;
+    Tail tail;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
@@ -72,32 +115,39 @@ struct aggregate : expression_methods<aggregate<Function, Operand, Distinct, Val
         w.put(Distinct ? "(DISTINCT " : "(");
         render::node<Operand>(w);
         w.put(')');
-        render_filter(w);
+        render_tail(w);
     }
     template <class Writer>
-    static constexpr void render_filter(Writer& w) {
-        if constexpr (!std::is_same_v<Filter, no_filter>) {
-            w.put(" FILTER (WHERE ");
-            render::node<Filter>(w);
-            w.put(')');
-        }
+    static constexpr void render_tail(Writer& w) {
+        Tail::render(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         operand.each_value(visit);
-        filter_condition.each_value(visit);
+        tail.each_value(visit);
     }
 
     // Aggregates only the rows for which `condition` holds.
     template <sql_expression Condition>
     constexpr auto filter(const Condition& condition) const {
-        static_assert(std::is_same_v<Filter, no_filter>, "ctql: this aggregate already has a filter(); combine "
-                                                         "conditions with && and ||");
+        static_assert(std::is_same_v<Tail, plain_aggregate>, "ctql: filter() comes once, before over(); combine "
+                                                             "conditions with && and ||");
         static_assert(rule::boolean_condition<Condition, sql_type_of<Condition>>,
                       "ctql: the condition of filter() must be boolean (a comparison or a boolean column)");
         static_assert(rule::not_an_aggregate<Condition, sql_type_of<Condition>>,
                       "ctql: the condition of filter() is about rows; it cannot contain an aggregate");
-        return aggregate<Function, Operand, Distinct, ValueType, Condition>{{}, operand, condition};
+        return aggregate<Function, Operand, Distinct, ValueType, aggregate_tail<Condition, no_window>>{
+            {}, operand, {condition, {}}};
+    }
+
+    // The aggregate over a window, per row (see expr/window.hpp).
+    template <class Spec>
+        requires is_window_spec_v<Spec>
+    constexpr auto over(const Spec& spec) const {
+        static_assert(!is_window, "ctql: this aggregate already has a window");
+        using filter_t = typename Tail::filter;
+        return aggregate<Function, Operand, Distinct, ValueType, aggregate_tail<filter_t, Spec>>{
+            {}, operand, {tail.filter_condition, spec}};
     }
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // `column = value` in insert and update statements.
 #include <utility>
@@ -41,6 +42,9 @@ constexpr auto make_assignment(V&& v) {
     static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                   "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
                   "std::optional<T> or assign a non-null value");
+    static_assert(rule::value_fits_without_loss<Column, value_type_of<Column>, value_t, value_type_of<value_t>>,
+                  "ctql: this value may not fit the column: a narrowing conversion (such as std::int64_t into a 32-bit "
+                  "column, or double into float); convert it explicitly with ctql::narrow<T>(value)");
     return assignment<Column, value_t>{to_expression(std::forward<V>(v))};
 }
 }  // namespace detail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // CASE, searched and simple:
 //   case_when(users.score >= 90, "A").when(users.score >= 80, "B").else_("C")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What every expression node provides, and how C++ values become nodes.
 //
@@ -12,6 +13,9 @@
 // alone. Bound values live in the node object and are visited in render order
 // by each_value(). Every node derives from expression_methods<Node>, which
 // gives it the member spellings (`e.desc()`, `e.is_null()`, `e.as<"n">()`).
+#include <chrono>
+#include <cstddef>
+#include <ratio>
 #include <string_view>
 #include <type_traits>
 #include <ctql/core/fixed_string.hpp>
@@ -232,12 +236,48 @@ concept scalar_query = requires {
 template <class Query>
 struct scalar_subquery;
 
+namespace detail {
 template <class T>
-concept expression_operand = sql_expression<T> || literal_value<T> || null_literal<T> || scalar_query<T>;
+struct finer_than_microseconds : std::false_type {};
+template <class D>
+struct finer_than_microseconds<std::chrono::sys_time<D>>
+    : std::bool_constant<!std::ratio_less_equal_v<std::micro, typename D::period>> {};
+}  // namespace detail
+
+// Values that look right but are not: nullptr for NULL, a time point finer
+// than the microseconds a timestamp column keeps (system_clock::now()). They
+// are accepted as operands only to be refused with a sentence saying so.
+template <class T>
+concept mistaken_value = std::is_same_v<std::remove_cvref_t<T>, std::nullptr_t> ||
+                         detail::finer_than_microseconds<std::remove_cvref_t<T>>::value;
+
+namespace rule {
+template <class Value>
+inline constexpr bool nullptr_is_not_null = !std::is_same_v<std::remove_cvref_t<Value>, std::nullptr_t>;
+template <class TimePoint>
+inline constexpr bool time_point_at_most_microseconds = !detail::finer_than_microseconds<std::remove_cvref_t<TimePoint>>::value;
+}  // namespace rule
+
+template <class T>
+constexpr bool refuse_mistaken_value() {
+    static_assert(rule::nullptr_is_not_null<T>, "ctql: nullptr is not SQL NULL: write ctql::null (or std::nullopt) for NULL");
+    static_assert(rule::time_point_at_most_microseconds<T>,
+                  "ctql: this time point is finer than microseconds (std::chrono::system_clock::now() counts "
+                  "nanoseconds here), and a timestamp column keeps microseconds: write "
+                  "std::chrono::floor<std::chrono::microseconds>(t), or use ctql::timestamp");
+    return false;
+}
+
+template <class T>
+concept expression_operand =
+    sql_expression<T> || literal_value<T> || null_literal<T> || scalar_query<T> || mistaken_value<T>;
 
 template <class T>
 constexpr auto to_expression(T&& v) {
-    if constexpr (null_literal<T>) {
+    if constexpr (mistaken_value<T>) {
+        static_assert(refuse_mistaken_value<T>());
+        return null_value{};
+    } else if constexpr (null_literal<T>) {
         return null_value{};
     } else if constexpr (scalar_query<T>) {
         return scalar_subquery<std::remove_cvref_t<T>>{{}, {}, v};

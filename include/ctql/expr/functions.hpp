@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Scalar functions that mean the same on SQLite and PostgreSQL:
 //   coalesce(a, b, ...)   nullif(a, b)   cast<T>(e)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Comparison, logical and arithmetic operators on expressions.
 // Operators accept any operand and check it in the body: a static_assert

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ORDER BY items: any expression, .asc() / .desc(), then .nulls_first() /
 // .nulls_last() (without them, SQLite sorts NULLs first and PostgreSQL last
@@ -58,10 +59,11 @@ inline constexpr bool is_order_item_v = false;
 template <class E, bool D, nulls_order N>
 inline constexpr bool is_order_item_v<order_item<E, D, N>> = true;
 
-// A bare expression in order_by() sorts ascending, as in SQL.
+// A bare expression in order_by() sorts ascending, as in SQL; a sort key
+// switched at run time (when(flag, key), expr/dynamic.hpp) stays as it is.
 template <class T>
 constexpr auto to_order_item(const T& t) {
-    if constexpr (is_order_item_v<T>) return t;
+    if constexpr (is_order_item_v<T> || requires { typename T::part; }) return t;
     else return asc(t);
 }
 

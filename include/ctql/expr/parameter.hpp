@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Named parameters: declared in a statement with param<"name", T>, bound at the
 // call with arg<"name">(value). Binding is checked when the statement runs.
@@ -44,9 +45,12 @@ struct named_argument {
 };
 
 template <fixed_string Name, class V>
-    requires(literal_value<V> || null_literal<V>)
+    requires(literal_value<V> || null_literal<V> || mistaken_value<V>)
 constexpr auto arg(V&& v) {
-    if constexpr (null_literal<V>) return named_argument<Name, null_t>{};
+    if constexpr (mistaken_value<V>) {
+        static_assert(refuse_mistaken_value<V>());
+        return named_argument<Name, null_t>{};
+    } else if constexpr (null_literal<V>) return named_argument<Name, null_t>{};
     else return named_argument<Name, literal_storage_t<V>>{literal_storage_t<V>(std::forward<V>(v))};
 }
 
@@ -81,6 +85,17 @@ constexpr bool argument_fits() {
         using given = literal_value_type_t<stored>;
         if constexpr (is_nullable_v<given> && !is_nullable_v<typename Parameter::value_type>) return false;
         else return kinds_assignable(kind_of_v<typename Parameter::value_type>, kind_of_v<given>);
+    }
+}
+
+template <class Parameter, class Argument>
+constexpr bool argument_without_loss() {
+    using stored = std::remove_cvref_t<decltype(Argument::value)>;
+    if constexpr (std::is_same_v<stored, null_t>) {
+        return true;
+    } else {
+        using given = base_type_t<literal_value_type_t<stored>>;
+        return converts_without_loss<base_type_t<typename Parameter::value_type>, given>();
     }
 }
 
@@ -151,6 +166,8 @@ template <class ParameterName, class ParameterType>
 inline constexpr bool null_argument_only_for_optional_parameter = false;
 template <class ParameterName, class FirstType, class SecondType>
 inline constexpr bool parameter_declared_with_one_type = false;
+template <class ParameterName, class ParameterType, class ArgumentType>
+inline constexpr bool argument_fits_without_loss = false;
 }  // namespace rule
 
 namespace detail {
@@ -177,6 +194,12 @@ constexpr bool check_parameter() {
             static_assert(rule::argument_has_parameter_type<ctql::name_of<Parameter::name>, typename Parameter::value_type,
                                                             std::remove_cvref_t<decltype(argument::value)>>,
                           "ctql: an argument's type does not match its parameter's declared type");
+            return false;
+        } else if constexpr (!argument_without_loss<Parameter, argument>()) {
+            static_assert(rule::argument_fits_without_loss<ctql::name_of<Parameter::name>, typename Parameter::value_type,
+                                                           std::remove_cvref_t<decltype(argument::value)>>,
+                          "ctql: an argument may not fit its parameter's declared type (a narrowing conversion, "
+                          "such as std::int64_t for a std::int32_t parameter); convert it with ctql::narrow<T>(value)");
             return false;
         }
         return true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // IS [NOT] NULL, [NOT] LIKE, ILIKE, [NOT] IN (value list) and BETWEEN.
 //   users.id.in(1, 2, 3)            one placeholder per value

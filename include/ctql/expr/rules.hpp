@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The type rules, as named compile-time predicates. Each is used directly in a
 // static_assert at the call the user wrote, so the first lines of a failed
@@ -19,6 +20,7 @@ struct text {};
 struct blob {};
 struct boolean {};
 struct timestamp {};
+struct date {};
 struct null {};
 }  // namespace sql_type
 
@@ -33,6 +35,7 @@ constexpr auto kind_tag_of() {
         else if constexpr (k == sql_kind::text) return sql_type::text{};
         else if constexpr (k == sql_kind::blob) return sql_type::blob{};
         else if constexpr (k == sql_kind::boolean) return sql_type::boolean{};
+        else if constexpr (k == sql_kind::date) return sql_type::date{};
         else return sql_type::timestamp{};
     }
 }
@@ -86,6 +89,14 @@ inline constexpr bool assignable_types = [] {
 
 template <class Column, class Value>
 inline constexpr bool null_only_into_nullable_column = !expr_nullable_v<Value> || expr_nullable_v<Column>;
+
+// No value is silently narrowed: std::int64_t into a 32-bit column, double into float.
+template <class Column, class ColumnCppType, class Value, class ValueCppType>
+inline constexpr bool value_fits_without_loss = [] {
+    if constexpr (!requires { typename detail::optional_traits<ValueCppType>::base; } || !column_value<ValueCppType>) return true;
+    else if constexpr (!kinds_assignable(kind_of_v<ColumnCppType>, kind_of_v<ValueCppType>)) return true;  // another rule
+    else return converts_without_loss<base_type_t<ColumnCppType>, base_type_t<ValueCppType>>();
+}();
 
 template <class Condition, class ConditionType>
 inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type::boolean>;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The secret values a statement binds (values of columns declared
 // ctql::secret, arguments of secret_param), as text: a database may quote a

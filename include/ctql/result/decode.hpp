@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Building a statement's row type (or a user struct) from one result row,
 // whatever the backend: a reader supplies each column by index and type,

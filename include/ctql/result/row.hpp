@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Typed result rows. A row of a multi-column select is a struct with one
 // member per selected column, named like the column (`row.name`), and also a

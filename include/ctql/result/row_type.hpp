@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The type of a result row, derived from what a statement selects: one
 // member per selected expression, named after its column, std::optional

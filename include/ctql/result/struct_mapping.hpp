@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Mapping result rows onto user structs adapted with BOOST_HANA_DEFINE_STRUCT
 // or BOOST_HANA_ADAPT_STRUCT. Members are matched to selected columns by name;
@@ -36,6 +37,8 @@ template <class Struct, class SelectedColumnCount, class MemberCount>
 inline constexpr bool every_selected_column_has_a_member = false;
 template <std::size_t N>
 struct count {};
+template <class Struct>
+inline constexpr bool struct_is_adapted_with_hana = reflectable_struct<Struct>;
 }  // namespace rule
 
 namespace detail {
@@ -157,9 +160,12 @@ void read_member(const Reader& read, Member& member, int index) {
 
 // Checks that S maps onto the statement's rows; called where the user asks
 // for the mapping, so that a mismatch is reported close to their code.
-template <reflectable_struct S, class Statement>
+template <class S, class Statement>
 constexpr bool check_mapping() {
-    member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
+    static_assert(rule::struct_is_adapted_with_hana<S>,
+                  "ctql: as<S>() maps rows onto a struct whose members Boost.Hana can list: declare them with "
+                  "BOOST_HANA_DEFINE_STRUCT(S, (type, name)...), or add BOOST_HANA_ADAPT_STRUCT(S, name...) after it");
+    if constexpr (reflectable_struct<S>) member_columns<S, Statement>(std::make_index_sequence<member_count_v<S>>{});
     return true;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A column is an empty constexpr object whose type carries its table, name,
 // value type and constraints. CTQL_TABLE derives one type per column from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A column as CREATE TABLE declares it: name, the dialect's type, constraints.
 #include <cstdint>

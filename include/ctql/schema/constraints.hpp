@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Column constraints, written as values in CTQL_TABLE:
 //   (id, std::int64_t, ctql::primary_key)

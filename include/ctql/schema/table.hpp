@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // CTQL_TABLE declares a table type and its constexpr instance:
 //

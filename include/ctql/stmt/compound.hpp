@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Set operations on whole selects, ordered and limited as a whole:
 //   union_(a, b)   union_all(a, b)   intersect(a, b)   except(a, b)

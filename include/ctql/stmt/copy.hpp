@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // COPY t (columns) FROM STDIN (FORMAT binary): PostgreSQL's bulk load, for
 // `insert_into(t).columns(...)` with a range of rows.

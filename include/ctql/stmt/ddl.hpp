@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // CREATE TABLE IF NOT EXISTS / DROP TABLE IF EXISTS, rendered from the schema.
 #include <ctql/core/type_list.hpp>

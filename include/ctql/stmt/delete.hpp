@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // DELETE FROM t WHERE ...  As with update, deleting every row takes .all_rows().
 #include <ctql/schema/table.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // INSERT INTO t (columns) VALUES (...)
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A statement is its kind plus an ordered list of clauses:
 //
@@ -16,6 +17,7 @@
 #include <utility>
 
 #include <ctql/core/type_list.hpp>
+#include <ctql/expr/dynamic.hpp>
 #include <ctql/render/writer.hpp>
 
 namespace ctql {
@@ -47,6 +49,31 @@ struct statement_base : detail::statement_tag {
 
 template <class S>
 inline constexpr bool returns_rows_v = !std::is_void_v<typename S::result_row>;
+
+namespace detail {
+// The SQL text for one statement object: its only text, or for a statement
+// with optional parts the variant of the parts switched on (`variant` is the
+// mask, 0 for a statement without parts), with the number of variants.
+struct chosen_sql {
+    std::size_t variant;
+    std::size_t variants;
+    std::string_view text;
+};
+
+template <class Dialect, class Statement>
+constexpr chosen_sql choose_sql(const Statement& stmt) {
+    if constexpr (render::sql_text<Statement, Dialect>::optional_parts == 0) {
+        (void)stmt;
+        return {0, 1, Statement::template sql<Dialect>()};
+    } else {
+        using variants = render::sql_variants<Statement, Dialect>;
+        static_assert(Statement::check(), "ctql: this statement is not complete");
+        optional_part_mask parts;
+        stmt.each_value(parts);
+        return {parts.mask, variants::count, variants::texts[parts.mask]};
+    }
+}
+}  // namespace detail
 
 namespace detail {
 // What a clause lends its statement (no_where lends .where()); nothing when

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Queries inside expressions:
 //   exists(select(orders.id).from(orders).where(orders.user_id == users.id))     correlated

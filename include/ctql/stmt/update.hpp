@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // UPDATE t SET ... WHERE ...  An update without .where() must say
 // .all_rows(): a forgotten WHERE should not rewrite a whole table.

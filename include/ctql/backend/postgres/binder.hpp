@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Fills a statement's binary parameter block in placeholder order, looking
 // named parameters up among the call's arguments.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PostgreSQL's binary wire format for every ctql column type: how a C++ value
 // becomes a bound parameter, and how a binary result field becomes a C++ value.
@@ -17,12 +18,13 @@
 //   bool -> bool, float -> float4, double -> float8
 //   std::string (and string views, C strings) -> text; blob -> bytea
 //   std::chrono::sys_time<D> -> timestamp (without time zone, read as UTC)
+//   std::chrono::sys_days    -> date
 //
 // Results accept any of int2/int4/int8 for any integer type (range-checked
 // per value), float4/float8 for float/double, text/varchar/bpchar/name for
-// strings, and timestamp or timestamptz for time points.
+// strings, timestamp or timestamptz for time points, and date for sys_days.
 //
-// Timestamps: PostgreSQL's 'infinity' and '-infinity' map to
+// Timestamps and dates: PostgreSQL's 'infinity' and '-infinity' map to
 // time_point::max() and time_point::min() of the C++ type, in both
 // directions. Any other value outside what either side can hold is a
 // ctql::data_error rather than a silently different instant.
@@ -367,6 +369,62 @@ struct codec<std::chrono::sys_time<D>> {
     }
 };
 
+// PostgreSQL counts days from 2000-01-01 in an int32. Valid dates run from
+// Julian day 0 (4714-11-24 BC) up to, not including, 5874898-01-01
+// (DATE_END_JULIAN in datatype/timestamp.h); the int32 extremes are the infinities.
+inline constexpr std::int64_t pg_epoch_offset_days = 10'957;  // 2000-01-01 in days since 1970-01-01
+inline constexpr std::int64_t pg_min_date = -2'451'545;
+inline constexpr std::int64_t pg_end_date = 2'145'031'949;
+inline constexpr std::int32_t pg_date_infinity = std::numeric_limits<std::int32_t>::max();
+inline constexpr std::int32_t pg_date_minus_infinity = std::numeric_limits<std::int32_t>::min();
+
+[[noreturn]] inline void throw_date_out_of_range(long long unix_days) {
+    throw_data_error("the date " + std::to_string(unix_days) +
+                     " days from 1970-01-01 is outside PostgreSQL's date range (4714-11-24 BC to 5874897-12-31 AD)");
+}
+
+// A full specialisation: sys_days would otherwise match the time point codec above.
+template <>
+struct codec<std::chrono::sys_days> {
+    using rep = std::chrono::sys_days::rep;
+
+    static constexpr int wire_size = 4;
+    static constexpr Oid oid = oid::date;
+
+    static std::int32_t to_wire(std::chrono::sys_days d) {
+        if (d == std::chrono::sys_days::max()) return pg_date_infinity;
+        if (d == std::chrono::sys_days::min()) return pg_date_minus_infinity;
+        const rep count = d.time_since_epoch().count();
+        // Compared before shifting the epoch, so that no subtraction can overflow.
+        if (count < pg_min_date + pg_epoch_offset_days || count >= pg_end_date + pg_epoch_offset_days) {
+            throw_date_out_of_range(static_cast<long long>(count));
+        }
+        return static_cast<std::int32_t>(static_cast<std::int64_t>(count) - pg_epoch_offset_days);
+    }
+
+    static void encode(std::chrono::sys_days d, char* out) {
+        put_be32(out, static_cast<std::uint32_t>(to_wire(d)));
+    }
+
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::date; }
+
+    static std::chrono::sys_days decode(const char* p, int length, const PGresult* r, int col) {
+        if (length != 4) throw_bad_length(r, col, length, 4);
+        const auto pg = static_cast<std::int32_t>(get_be32(p));
+        if (pg == pg_date_infinity) return std::chrono::sys_days::max();
+        if (pg == pg_date_minus_infinity) return std::chrono::sys_days::min();
+        const std::int64_t count = std::int64_t{pg} + pg_epoch_offset_days;
+        // The server never sends a day outside its range; a rep too narrow to hold
+        // one (or whose extremes would pose as the infinities) is refused, not wrapped.
+        if (pg < pg_min_date || pg >= pg_end_date || !std::in_range<rep>(count) ||
+            std::cmp_equal(count, std::numeric_limits<rep>::max()) ||
+            std::cmp_equal(count, std::numeric_limits<rep>::min())) {
+            throw_out_of_range<std::chrono::sys_days>(r, col, std::to_string(pg) + " days after 2000-01-01");
+        }
+        return std::chrono::sys_days(std::chrono::days(static_cast<rep>(count)));
+    }
+};
+
 template <class T>
 concept fixed_size_codec = requires { codec<T>::wire_size; };
 
@@ -576,7 +634,9 @@ public:
         (set(i++, v), ...);
     }
 
-    static constexpr int size() noexcept { return static_cast<int>(N); }
+    // How many of the N slots a statement with optional parts switched off filled.
+    void set_count(std::size_t n) noexcept { count_ = static_cast<int>(n); }
+    int size() const noexcept { return count_; }
     const char* const* param_values() const noexcept { return values.data(); }
     const int* param_lengths() const noexcept { return lengths.data(); }
     const int* param_formats() const noexcept { return formats.data(); }
@@ -588,6 +648,7 @@ private:
         char* data() noexcept { return bytes; }
     };
     std::array<slot, N> scratch_;
+    int count_ = static_cast<int>(N);
     // Encoded run-time lists, at stable addresses; empty (no allocation) unless a statement has one.
     std::forward_list<std::string> arrays_;
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A PostgreSQL connection (libpq) that runs ctql statements.
 //
@@ -97,9 +98,10 @@ public:
         static_assert(Statement::check());
         static_assert(returns_rows_v<Statement>, "ctql: stream() reads the rows of a select");
         if constexpr (arguments_match_v<Statement, Arguments...>) {
-            constexpr std::string_view sql = Statement::template sql<dialect>();
+            const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
+            const std::string_view sql = chosen.text;
             ensure_idle();
-            const auto& name = ensure_prepared<Statement>(stmt, args...);
+            const auto& name = ensure_prepared(stmt, chosen, args...);
             with_parameters([&](const auto& params) {
                 if (PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
                                         params.param_lengths(), params.param_formats(), 1) != 1)
@@ -223,18 +225,26 @@ private:
         const auto arguments = ctql::detail::make_argument_list(args...);
         detail::binder<decltype(params), Arguments...> bind{params, arguments};
         stmt.each_value(bind);
+        params.set_count(bind.index);  // fewer than `count` where optional parts are switched off
         f(params);
+    }
+
+    // The cache slot of the statement's SQL variant.
+    template <class Statement>
+    static std::size_t slot_of(const ctql::detail::chosen_sql& chosen) {
+        return ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant;
     }
 
     // The statement's prepared name, preparing it on first use with the
     // parameter types of this call (so that the server reads the binary values as sent).
     template <class Statement, class... Arguments>
-    const std::string& ensure_prepared(const Statement& stmt, const Arguments&... args) {
-        const std::size_t slot = ctql::detail::statement_slot<Statement>();
+    const std::string& ensure_prepared(const Statement& stmt, const ctql::detail::chosen_sql& chosen,
+                                       const Arguments&... args) {
+        const std::size_t slot = slot_of<Statement>(chosen);
         if (slot >= prepared_.size()) prepared_.resize(slot + 1);
         std::string& name = prepared_[slot];
         if (name.empty()) {
-            constexpr std::string_view sql = Statement::template sql<dialect>();
+            const std::string_view sql = chosen.text;
             std::string candidate = "ctql_" + std::to_string(slot);
             with_parameters([&](const auto& params) {
                 detail::result_ptr r{PQprepare(conn_, candidate.c_str(), sql.data(), params.size(), params.param_types())};
@@ -247,9 +257,10 @@ private:
 
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
-        constexpr std::string_view sql = Statement::template sql<dialect>();
+        const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
+        const std::string_view sql = chosen.text;
         ensure_idle();
-        const std::string& name = ensure_prepared(stmt, args...);
+        const std::string& name = ensure_prepared(stmt, chosen, args...);
         detail::result_ptr r;
         with_parameters([&](const auto& params) {
             r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
@@ -281,6 +292,9 @@ private:
                       "ctql: a row value's SQL type does not match its column's type");
         static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                       "ctql: a row value may be NULL but its column is NOT NULL");
+        static_assert(rule::value_fits_without_loss<Column, value_type_of<Column>, value_t, value_type_of<value_t>>,
+                      "ctql: a row value may not fit its column: a narrowing conversion (such as std::int64_t "
+                      "into a 32-bit column); convert it with ctql::narrow<T>(value), or declare the row type so");
         using base_t = base_type_t<column_t>;
         if constexpr (kind_of_v<column_t> == sql_kind::integer || kind_of_v<column_t> == sql_kind::real) {
             if constexpr (is_nullable_v<Value>)
@@ -390,8 +404,9 @@ private:
 
     template <class Statement, class... Arguments>
     void queue(const Statement& stmt, const Arguments&... args) {
-        constexpr std::string_view sql = Statement::template sql<connection::dialect>();
-        const std::size_t slot = ctql::detail::statement_slot<Statement>();
+        const auto chosen = ctql::detail::choose_sql<connection::dialect>(stmt);
+        const std::string_view sql = chosen.text;
+        const std::size_t slot = connection::slot_of<Statement>(chosen);
         if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
         std::string& name = c_.prepared_[slot];
         connection::with_parameters([&](const auto& params) {

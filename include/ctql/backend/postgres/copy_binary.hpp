@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Bulk loading through COPY ... FROM STDIN (FORMAT binary): the fastest way
 // into PostgreSQL, because the server neither plans per row nor parses text.

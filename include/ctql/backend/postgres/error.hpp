@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Turns what libpq reports into ctql's exception hierarchy, choosing the class
 // by SQLSTATE so that callers can catch by meaning (a constraint refused the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PostgreSQL's built-in type OIDs that ctql sends and accepts. They are fixed
 // in the server's catalog (pg_type.dat), so they are constants here rather
@@ -23,6 +24,7 @@ inline constexpr Oid float4 = 700;
 inline constexpr Oid float8 = 701;
 inline constexpr Oid bpchar = 1042;
 inline constexpr Oid varchar = 1043;
+inline constexpr Oid date = 1082;
 inline constexpr Oid timestamp = 1114;
 inline constexpr Oid timestamptz = 1184;
 inline constexpr Oid numeric = 1700;
@@ -38,6 +40,7 @@ constexpr Oid array_of(Oid element) {
         case text: return 1009;
         case float4: return 1021;
         case float8: return 1022;
+        case date: return 1182;
         case timestamp: return 1115;
         case timestamptz: return 1185;
         default: return unspecified;
@@ -59,6 +62,7 @@ constexpr std::string_view type_name(Oid type) {
         case float8: return "float8";
         case bpchar: return "bpchar";
         case varchar: return "varchar";
+        case date: return "date";
         case timestamp: return "timestamp";
         case timestamptz: return "timestamptz";
         case numeric: return "numeric";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Rows of a select on PostgreSQL, in binary format. `result` holds a whole
 // PGresult; `stream_result` reads one row at a time (libpq's single-row mode)
@@ -110,7 +111,7 @@ public:
         return out;
     }
 
-    template <reflectable_struct Struct>
+    template <class Struct>
     auto as() && {
         static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
         return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(result_));
@@ -135,6 +136,7 @@ public:
 
     basic_stream_result(PGconn* conn, bool* busy, std::string_view sql) : conn_(conn), busy_(busy), sql_(sql) {
         advance();
+        read_ = false;
     }
     basic_stream_result(basic_stream_result&& other) noexcept
         : conn_(std::exchange(other.conn_, nullptr)),
@@ -142,6 +144,7 @@ public:
           sql_(other.sql_),
           checked_(other.checked_),
           has_row_(other.has_row_),
+          read_(other.read_),
           current_(std::move(other.current_)) {}
     basic_stream_result& operator=(basic_stream_result&&) = delete;
     ~basic_stream_result() { close(); }
@@ -165,10 +168,15 @@ public:
         basic_stream_result* owner_ = nullptr;
     };
 
-    iterator begin() { return iterator{this}; }
+    // Rows stream by once: a second pass finds them gone, and says so.
+    iterator begin() {
+        if (read_) throw_read_twice();
+        return iterator{this};
+    }
     std::default_sentinel_t end() { return {}; }
 
     std::vector<value_type> to_vector() {
+        if (read_) throw_read_twice();
         std::vector<value_type> rows;
         while (has_row_) {
             rows.push_back(std::move(current_));
@@ -178,7 +186,14 @@ public:
     }
 
 private:
+    [[noreturn]] static void throw_read_twice() {
+        throw interface_error(
+            "ctql: this stream was read already: rows stream by once; keep them with to_vector() to go over them "
+            "again");
+    }
+
     void advance() {
+        read_ = true;
         has_row_ = false;
         if (conn_ == nullptr) return;
         detail::result_ptr r{PQgetResult(conn_)};
@@ -227,6 +242,7 @@ private:
     std::string_view sql_;
     bool checked_ = false;
     bool has_row_ = false;
+    bool read_ = false;
     value_type current_{};  // reused from row to row: assigning keeps string capacity
 };
 

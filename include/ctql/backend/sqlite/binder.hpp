@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Walks a statement's values in placeholder order and binds each one,
 // looking named parameters up among the call's arguments.

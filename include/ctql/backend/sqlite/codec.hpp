@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Moving C++ values into and out of SQLite statements. The sqlite3_bind_* /
 // sqlite3_column_* call for each type is chosen at compile time; at run time
@@ -18,13 +19,14 @@
 //   std::string_view survive), bound without copying: see bind().
 //   ctql::blob       BLOB, bound without copying; empty stays empty, not NULL.
 //   sys_time<D>      TEXT `YYYY-MM-DD HH:MM:SS.ffffff` (timestamp_text.hpp).
+//   sys_days         TEXT `YYYY-MM-DD` (date_text.hpp), as SQLite's date() writes it.
 //   std::optional,   NULL when empty.
 //   ctql::null_t, std::nullopt_t
 //
 // Reading follows SQLite's own conversions (an integer column read as text
 // gives its digits, text read as a number gives its numeric prefix or 0);
 // ctql refuses only NULL in a non-optional type, numbers that do not fit,
-// and text that is not a timestamp.
+// and text that is not a timestamp or date.
 #include <sqlite3.h>
 
 #include <bit>
@@ -41,6 +43,7 @@
 #include <utility>
 
 #include <ctql/backend/sqlite/error.hpp>
+#include <ctql/core/date_text.hpp>
 #include <ctql/core/timestamp_text.hpp>
 #include <ctql/core/value_array.hpp>
 #include <ctql/core/error.hpp>
@@ -87,7 +90,7 @@ inline constexpr bool borrows_storage_v<std::optional<T>> = borrows_storage_v<T>
 
 // A run-time list as the JSON array json_each() reads, each value as SQLite
 // stores it: booleans 0/1, std::uint64_t bit-cast, NaN as the text 'NaN',
-// timestamps as their text.
+// timestamps and dates as their text.
 template <class T>
 std::string json_array(const value_array<T>& list) {
     std::string out = "[";
@@ -113,6 +116,9 @@ std::string json_array(const value_array<T>& list) {
             std::string_view s;
             if constexpr (std::is_same_v<T, std::string>) {
                 s = v;
+            } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
+                text = ctql::detail::format_date(v);
+                s = text;
             } else {
                 text = ctql::detail::format_timestamp(v);
                 s = text;
@@ -146,6 +152,14 @@ std::string json_array(const value_array<T>& list) {
     throw data_error(std::move(details));
 }
 
+[[noreturn]] [[gnu::cold]] inline void throw_unstorable_date(int index, std::string_view sql) {
+    error_details details;
+    details.message = "parameter " + std::to_string(index) +
+                      " is a date outside the storable range 0001-01-01 through 9999-12-31";
+    details.sql = std::string(sql);
+    throw data_error(std::move(details));
+}
+
 // Binds `value` to parameter `index` (1-based) of `st`; `sql` is only for the
 // error message.
 //
@@ -154,7 +168,7 @@ std::string json_array(const value_array<T>& list) {
 // alive and unchanged until the statement is done with it: until the last
 // sqlite3_step of this execution, and longer if anything reads the binding
 // later (sqlite3_expanded_sql, or stepping again after sqlite3_reset without
-// rebinding). Timestamps are formatted into a local buffer and copied.
+// rebinding). Timestamps and dates are formatted into a local buffer and copied.
 //
 // bind is a function object, not a function template: called unqualified with
 // std::string arguments, a function named bind would meet std::bind through
@@ -215,6 +229,11 @@ void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& valu
         static constexpr std::byte nothing{};
         const void* data = value.empty() ? static_cast<const void*>(&nothing) : value.data();
         rc = sqlite3_bind_blob64(st, index, data, value.size(), SQLITE_STATIC);
+    } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
+        ctql::detail::date_buffer text;
+        const std::size_t length = ctql::detail::write_date(value, text);
+        if (length == 0) throw_unstorable_date(index, sql);
+        rc = sqlite3_bind_text(st, index, text, static_cast<int>(length), SQLITE_TRANSIENT);
     } else {
         static_assert(ctql::detail::timestamp_duration<typename T::duration>);
         ctql::detail::timestamp_buffer text;
@@ -259,6 +278,12 @@ inline std::string describe_column(sqlite3_stmt* st, int index) {
                                                                              std::string_view text) {
     throw_decode_error(st, describe_column(st, index) + " holds " + ctql::detail::quote_text_excerpt(text) +
                                ", which is not a timestamp: expected YYYY-MM-DD HH:MM:SS[.ffffff] in UTC");
+}
+
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void throw_bad_date(sqlite3_stmt* st, int index,
+                                                                        std::string_view text) {
+    throw_decode_error(st, describe_column(st, index) + " holds " + ctql::detail::quote_text_excerpt(text) +
+                               ", which is not a date: expected YYYY-MM-DD");
 }
 
 // A null pointer from sqlite3_column_text/blob for a non-NULL value means
@@ -382,6 +407,20 @@ R read_timestamp(sqlite3_stmt* st, int index) {
     return make_result<R>(std::chrono::floor<typename T::duration>(*parsed));
 }
 
+template <class R>
+R read_date(sqlite3_stmt* st, int index) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+    if (text == nullptr) {
+        if (sqlite3_column_type(st, index) == SQLITE_NULL) return null_result<R>(st, index);
+        if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) throw_out_of_memory(st);
+        throw_bad_date(st, index, {});
+    }
+    const std::string_view view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index)));
+    const std::optional<std::chrono::sys_days> parsed = ctql::detail::try_parse_date(view);
+    if (!parsed) throw_bad_date(st, index, view);
+    return make_result<R>(*parsed);
+}
+
 // Decodes result column `index` (0-based) of the current row as `T`.
 // A NULL reads as std::nullopt for an optional T and throws data_error otherwise;
 // an integer or float outside T's range throws data_error.
@@ -396,6 +435,8 @@ T read(sqlite3_stmt* st, int index) {
         return read_text<T>(st, index);
     } else if constexpr (kind == sql_kind::blob) {
         return read_blob<T>(st, index);
+    } else if constexpr (kind == sql_kind::date) {
+        return read_date<T>(st, index);
     } else {
         static_assert(kind == sql_kind::timestamp);
         return read_timestamp<T>(st, index);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A SQLite connection that runs ctql statements.
 //
@@ -141,8 +142,9 @@ public:
 private:
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
-        constexpr std::string_view sql = Statement::template sql<dialect>();
-        auto [st, busy] = acquire<Statement>(sql);
+        const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
+        const std::string_view sql = chosen.text;
+        auto [st, busy] = acquire_slot(ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant, sql);
         const auto arguments = ctql::detail::make_argument_list(args...);
         if constexpr (returns_rows_v<Statement>) {
             detail::statement_lease lease{db_, st, busy, sql};
@@ -253,6 +255,9 @@ private:
                       "ctql: a row value's SQL type does not match its column's type");
         static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                       "ctql: a row value may be NULL but its column is NOT NULL");
+        static_assert(rule::value_fits_without_loss<Column, value_type_of<Column>, value_t, value_type_of<value_t>>,
+                      "ctql: a row value may not fit its column: a narrowing conversion (such as std::int64_t "
+                      "into a 32-bit column); convert it with ctql::narrow<T>(value), or declare the row type so");
     }
 
     void close() noexcept {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Turns an SQLite result code into the ctql exception a caller catches by
 // meaning: a constraint is an integrity_error whichever engine reported it.

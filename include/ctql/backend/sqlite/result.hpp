@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The rows of a select, read lazily from a prepared statement: one row is
 // decoded per step, so iterating a large result keeps memory flat.
@@ -74,6 +75,12 @@ struct column_reader {
     }
 };
 
+[[noreturn]] inline void throw_read_twice() {
+    throw interface_error(
+        "ctql: this result was read already: rows are read once, as they come; keep them with to_vector() to "
+        "go over them again");
+}
+
 // Steps a leased statement; the part of a result that does not depend on
 // the row type, so it is compiled once rather than once per statement.
 class cursor {
@@ -112,7 +119,10 @@ class basic_result {
 public:
     using value_type = typename Decoder::value_type;
 
-    explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) { advance(); }
+    explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) {
+        advance();
+        read_ = false;
+    }
 
     class iterator {
     public:
@@ -137,7 +147,12 @@ public:
         basic_result* owner_ = nullptr;
     };
 
-    iterator begin() { return iterator{this}; }
+    // Rows are read once, as they come: a second pass finds them gone, and
+    // says so rather than yielding nothing.
+    iterator begin() {
+        if (read_) detail::throw_read_twice();
+        return iterator{this};
+    }
     std::default_sentinel_t end() { return {}; }
 
     bool empty() const { return !has_row_; }
@@ -145,16 +160,20 @@ public:
     // The first row; for a one-column select, the value itself.
     value_type front() {
         if (!has_row_) cursor_.throw_no_rows();
+        read_ = true;
         return std::move(current_);
     }
     // The first row, or nothing when there is none.
     std::optional<value_type> first() {
         if (!has_row_) return std::nullopt;
+        read_ = true;
         return std::move(current_);
     }
 
     // Decodes the remaining rows straight into the vector.
     std::vector<value_type> to_vector() {
+        if (read_) detail::throw_read_twice();
+        read_ = true;
         std::vector<value_type> rows;
         if (!has_row_) return rows;
         rows.push_back(std::move(current_));
@@ -164,7 +183,7 @@ public:
     }
 
     // The same rows, each mapped onto a struct adapted with Boost.Hana.
-    template <reflectable_struct Struct>
+    template <class Struct>
     auto as() && {
         static_assert(ctql::detail::check_mapping<Struct, typename Decoder::statement>());
         return basic_result<ctql::detail::struct_row<typename Decoder::statement, Struct>>(std::move(cursor_), has_row_);
@@ -180,6 +199,7 @@ private:
     }
 
     void advance() {
+        read_ = true;
         has_row_ = cursor_.step();
         if (has_row_) current_ = Decoder::decode(cursor_.reader());
     }
@@ -188,6 +208,7 @@ private:
     // The current row, reused from row to row: assigning into it keeps string capacity.
     value_type current_{};
     bool has_row_ = false;
+    bool read_ = false;  // rows have been taken: another pass would find none
 };
 
 template <class Statement>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Preprocessor iteration for CTQL_TABLE (up to 64 columns).
 

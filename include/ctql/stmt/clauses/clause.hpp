@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What every clause shares, and the slots clauses sit in.
 //
@@ -10,7 +11,9 @@
 //   each_value(v) its bound values, in placeholder order
 // and may provide `template <class Statement> struct methods`, lent to the
 // statement (see stmt/statement.hpp).
+#include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
+#include <ctql/expr/dynamic.hpp>
 #include <ctql/render/writer.hpp>
 
 namespace ctql {
@@ -28,6 +31,26 @@ struct clause_defaults {
     constexpr void each_value(Visitor&) const {}
 };
 
+// A clause that is one condition after a keyword: WHERE and HAVING.
+template <class Condition, fixed_string Keyword>
+struct condition_clause : clause_defaults {
+    using tables = typename Condition::tables;
+    using params = typename Condition::params;
+    using bare_columns = typename Condition::bare_columns;
+
+    Condition condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword.view());
+        render::node<Condition>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
+    }
+};
+
 // Whether a statement's clause in Slot is filled: an empty clause (no_from,
 // no_where) says `static constexpr bool empty = true`.
 template <class Statement, class Slot>
@@ -35,11 +58,34 @@ constexpr bool has_clause() {
     return !requires { requires Statement::template clause_t<Slot>::empty; };
 }
 
-// "a, b, c", each item through render::node so that dialects may override it.
+template <class Item, class Writer>
+constexpr void render_list_item(Writer& w, bool& first) {
+    if constexpr (is_optional_part_v<Item>) {
+        if (!w.next_optional_part()) return;  // switched off: left out
+        w.put(first ? "" : ", ");
+        render::node<typename Item::part>(w);
+    } else {
+        w.put(first ? "" : ", ");
+        render::node<Item>(w);
+    }
+    first = false;
+}
+
+// "a, b, c", each item through render::node so that dialects may override
+// it; optional items (when(...)) switched off are left out.
 template <class... Items, class Writer>
 constexpr void render_comma_list(Writer& w) {
     bool first = true;
-    ((w.put(first ? "" : ", "), render::node<Items>(w), first = false), ...);
+    (render_list_item<Items>(w, first), ...);
+}
+
+// Whether render_comma_list<Items...> will write anything.
+template <class... Items, class Writer>
+constexpr bool list_renders(const Writer& w) {
+    int ahead = 0;
+    bool any = false;
+    ((any = any || (is_optional_part_v<Items> ? w.optional_part_ahead(ahead++) : true)), ...);
+    return any;
 }
 
 // The slots of the statements ctql builds.

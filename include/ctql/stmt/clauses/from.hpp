@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // FROM and its joins.
 //   select(...).from(users)

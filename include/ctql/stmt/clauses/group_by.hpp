@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // GROUP BY expressions.
 //   select(users.city, count()).from(users).group_by(users.city)

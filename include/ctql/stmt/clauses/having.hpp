@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // HAVING condition: filters groups, so it may use aggregates.
 //   select(users.city, count()).from(users).group_by(users.city).having(count() > 10)
@@ -9,23 +10,8 @@
 namespace ctql {
 
 template <class Condition>
-struct having_clause : detail::clause_defaults {
+struct having_clause : detail::condition_clause<Condition, " HAVING "> {
     using slot = detail::having_slot;
-    using tables = typename Condition::tables;
-    using params = typename Condition::params;
-    using bare_columns = typename Condition::bare_columns;
-
-    Condition condition;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(" HAVING ");
-        render::node<Condition>(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        condition.each_value(visit);
-    }
 
     template <class Statement>
     struct methods {
@@ -48,7 +34,7 @@ struct no_having : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .having()");
             static_assert(detail::check_condition<Condition>());
-            return static_cast<const Statement&>(*this).replace(having_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(having_clause<Condition>{{{}, condition}});
         }
     };
 };

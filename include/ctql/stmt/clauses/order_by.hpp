@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ORDER BY items: an expression sorts ascending; .asc() / .desc() say so.
 //   select(...).from(users).order_by(users.name, users.score.desc())
@@ -19,7 +20,7 @@ struct order_by_clause : detail::clause_defaults {
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put(" ORDER BY ");
+        if (detail::list_renders<Items...>(w)) w.put(" ORDER BY ");
         detail::render_comma_list<Items...>(w);
     }
     template <class Visitor>

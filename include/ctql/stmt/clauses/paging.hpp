@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // LIMIT and OFFSET. A count given at run time is a bound parameter like every
 // value; a count given as a template argument is written into the SQL text.

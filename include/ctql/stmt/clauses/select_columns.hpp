@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // SELECT [DISTINCT] expressions: what a select returns.
 //   select(users.id, users.name)           rows with members id and name

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // UPDATE's SET list.
 //   update(users).set(users.score = users.score + 1, users.email = ctql::null).where(...)

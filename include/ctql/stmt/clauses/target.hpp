@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The table an INSERT, UPDATE or DELETE writes to:
 // "INSERT INTO t", "UPDATE t", "DELETE FROM t".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What an INSERT stores:
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)   (cols) VALUES (?, ?)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // WHERE condition.
 //   select(...).from(t).where(c)          optional in a select
@@ -11,23 +12,8 @@
 namespace ctql {
 
 template <class Condition>
-struct where_clause : detail::clause_defaults {
+struct where_clause : detail::condition_clause<Condition, " WHERE "> {
     using slot = detail::where_slot;
-    using tables = typename Condition::tables;
-    using params = typename Condition::params;
-    using bare_columns = typename Condition::bare_columns;
-
-    Condition condition;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(" WHERE ");
-        render::node<Condition>(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor& visit) const {
-        condition.each_value(visit);
-    }
 
     template <class Statement>
     struct methods {
@@ -51,7 +37,7 @@ struct no_where : detail::clause_defaults {
             static_assert(detail::has_clause<Statement, detail::from_slot>(),
                           "ctql: write .from(table) before .where()");
             static_assert(detail::check_row_condition<Condition>());
-            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
         }
     };
 };
@@ -72,7 +58,7 @@ struct missing_where : detail::clause_defaults {
             using target = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_row_condition<Condition>());
             static_assert(detail::target_table_only<Condition, target>());
-            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{}, condition});
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
         }
         constexpr auto all_rows() const { return static_cast<const Statement&>(*this).replace(all_rows_clause{}); }
     };

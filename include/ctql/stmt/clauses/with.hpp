@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // WITH: queries named for the select that follows (see stmt/query_table.hpp).
 //   with(recent, totals).select(...).from(recent)...
