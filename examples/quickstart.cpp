@@ -41,8 +41,11 @@ int main() {
     db(insert_into(users).set(users.name = "Grace", users.score = 88.0));
     db(insert_into(users).set(users.name = "Linus", users.score = 12.5));
     const std::int64_t ada = 1;
-    db(insert_into(orders).set(orders.user_id = ada, orders.total = 30.0));
-    db(insert_into(orders).set(orders.user_id = ada, orders.total = 12.25));
+    // Writes that belong together: committed together, or rolled back if one throws.
+    db.transaction([&] {
+        db(insert_into(orders).set(orders.user_id = ada, orders.total = 30.0));
+        db(insert_into(orders).set(orders.user_id = ada, orders.total = 12.25));
+    });
 
     fmt::print("users scoring above 50:\n");
     for (const auto& row : db(top, arg<"min">(50.0)))

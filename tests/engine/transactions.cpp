@@ -12,6 +12,7 @@
 #include <ctql/engine.hpp>
 
 #include "../common/engines.hpp"
+#include "../common/sqlite_file.hpp"
 
 CTQL_TABLE(payloads,
     (id,   std::int64_t, ctql::primary_key),
@@ -20,18 +21,9 @@ CTQL_TABLE(payloads,
 using namespace ctql;
 using ctql_test::postgres_url;
 using ctql_test::recreate;
+using ctql_test::sqlite_file;
 
 namespace {
-// A file database in the test's own working directory, removed afterwards.
-struct sqlite_file {
-    std::string path = "ctql_transactions_" + std::to_string(::getpid()) + ".db";
-    sqlite_file() { remove(); }
-    ~sqlite_file() { remove(); }
-    void remove() const {
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    }
-    std::string url(const std::string& query = "") const { return "sqlite:///" + path + query; }
-};
 
 std::vector<std::string> names(engine& db) {
     return db.connect()(select(users.name).from(users).order_by(users.id)).to_vector();
@@ -126,7 +118,7 @@ TEST_CASE("a savepoint with a failed statement cannot be released, and rolling i
 }
 
 TEST_CASE("a transaction stays valid while its connection is moved around") {
-    sqlite_file file;
+    sqlite_file file{"ctql_transactions"};
     for (const std::string& url : {file.url("?pool_size=20"), postgres_url() + "&pool_size=20"}) {
         INFO(url);
         engine db = create_engine(url);
@@ -168,7 +160,7 @@ TEST_CASE("a transaction returned from the scope that owned its connection still
 
 TEST_CASE("after SQLite rolls a transaction back by itself (SQLITE_FULL), the guard says so and no statement "
           "runs outside it") {
-    sqlite_file file;
+    sqlite_file file{"ctql_transactions"};
     engine db = create_engine(file.url());
     recreate(db);
     auto c = db.connect();
@@ -192,7 +184,7 @@ TEST_CASE("after SQLite rolls a transaction back by itself (SQLITE_FULL), the gu
 }
 
 TEST_CASE("a commit refused with SQLITE_BUSY keeps the transaction open, and trying again commits it") {
-    sqlite_file file;
+    sqlite_file file{"ctql_transactions"};
     engine db = create_engine(file.url("?busy_timeout=0&pool_size=2"));
     recreate(db);
     auto reader = db.connect();

@@ -2,6 +2,7 @@
 #pragma once
 // One exception hierarchy for every backend, in the shape of Python's DBAPI
 // (PEP 249), so that callers catch by meaning rather than by backend.
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@ struct error_details {
     std::string sqlstate;  // PostgreSQL SQLSTATE (empty for SQLite)
     std::string detail;    // PostgreSQL DETAIL
     std::string hint;      // PostgreSQL HINT
+    std::int64_t row = -1;  // a bulk load's failing row, counting from 0 (-1: not a bulk load, or unknown)
 };
 
 class database_error : public error {
@@ -42,6 +44,8 @@ public:
     const std::string& sqlstate() const noexcept { return details_.sqlstate; }
     const std::string& detail() const noexcept { return details_.detail; }
     const std::string& hint() const noexcept { return details_.hint; }
+    // The index (from 0) of the row of a bulk load that failed, or -1.
+    std::int64_t row() const noexcept { return details_.row; }
     const error_details& details() const noexcept { return details_; }
 
 private:
@@ -51,6 +55,8 @@ private:
         if (d.code != 0) text += " [code " + std::to_string(d.code) + "]";
         if (!d.detail.empty()) text += "\nDETAIL: " + d.detail;
         if (!d.hint.empty()) text += "\nHINT: " + d.hint;
+        if (d.row >= 0)
+            text += "\nROW: " + std::to_string(d.row) + " (counting from 0) of the rows loaded; none of them was stored";
         if (!d.sql.empty()) text += "\nSQL: " + d.sql;
         return text;
     }
@@ -131,6 +137,16 @@ template <class Transform>
     } catch (const database_error& e) {
         throw database_error(transform(e.details()));
     }
+}
+
+// Rethrows the database_error being handled with the index of the bulk
+// load's row that failed, unless it names one already.
+[[noreturn]] inline void rethrow_with_row(std::int64_t row) {
+    rethrow_database_error([row](const error_details& d) {
+        error_details out = d;
+        if (out.row < 0) out.row = row;
+        return out;
+    });
 }
 
 }  // namespace detail

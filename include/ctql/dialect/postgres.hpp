@@ -3,8 +3,11 @@
 // PostgreSQL's spelling of placeholders and column types, and the nodes it
 // spells differently from SQLite.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <ctql/core/error.hpp>
+#include <ctql/core/transaction_options.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/aggregates.hpp>
 #include <ctql/expr/dates.hpp>
@@ -182,6 +185,29 @@ private:
     }
 
 public:
+
+    // BEGIN for `options`, e.g. "BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY, DEFERRABLE".
+    static std::string begin_statement(const transaction_options& options) {
+        if (options.sqlite_mode != sqlite_begin_mode::deferred)
+            throw interface_error("ctql: BEGIN IMMEDIATE and EXCLUSIVE are SQLite's; PostgreSQL takes its locks per "
+                                  "statement (SELECT ... FOR UPDATE, LOCK TABLE)");
+        std::string sql = "BEGIN";
+        const char* separator = " ";
+        const auto add = [&](const char* mode) {
+            sql.append(separator).append(mode);
+            separator = ", ";
+        };
+        switch (options.isolation) {
+            case isolation_level::read_uncommitted: add("ISOLATION LEVEL READ UNCOMMITTED"); break;
+            case isolation_level::read_committed: add("ISOLATION LEVEL READ COMMITTED"); break;
+            case isolation_level::repeatable_read: add("ISOLATION LEVEL REPEATABLE READ"); break;
+            case isolation_level::serializable: add("ISOLATION LEVEL SERIALIZABLE"); break;
+            case isolation_level::database_default: break;
+        }
+        if (options.read_only) add("READ ONLY");
+        if (options.deferrable) add("DEFERRABLE");
+        return sql;
+    }
 };
 
 }  // namespace ctql::dialect

@@ -3,8 +3,11 @@
 // SQLite's spelling of identifiers, placeholders and column types, and the
 // nodes it spells differently from PostgreSQL.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
+#include <ctql/core/error.hpp>
+#include <ctql/core/transaction_options.hpp>
 #include <ctql/core/value_types.hpp>
 #include <ctql/expr/dates.hpp>
 #include <ctql/expr/functions.hpp>
@@ -260,6 +263,23 @@ private:
     }
 
 public:
+
+    // BEGIN for `options`. SQLite's transactions are serializable whatever
+    // level is asked for (SQL lets a database give a stronger level than the
+    // one requested); it has no read-only or deferrable transactions.
+    static std::string begin_statement(const transaction_options& options) {
+        if (options.read_only)
+            throw interface_error("ctql: SQLite has no read-only transactions; open the connection read-only "
+                                  "(sqlite::options{.read_only = true}, or ?mode=ro in an engine URL) instead");
+        if (options.deferrable)
+            throw interface_error("ctql: DEFERRABLE transactions are PostgreSQL's; SQLite has none");
+        switch (options.sqlite_mode) {
+            case sqlite_begin_mode::immediate: return "BEGIN IMMEDIATE";
+            case sqlite_begin_mode::exclusive: return "BEGIN EXCLUSIVE";
+            case sqlite_begin_mode::deferred: break;
+        }
+        return "BEGIN";
+    }
 };
 
 }  // namespace ctql::dialect

@@ -25,6 +25,7 @@
 
 #include <ctql/backend/postgres/connection.hpp>
 #include <ctql/backend/sqlite/connection.hpp>
+#include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/verbatim.hpp>
 #include <ctql/engine/logging.hpp>
@@ -116,22 +117,13 @@ struct engine_state {
 // transactions begun on it: a transaction keeps its connection alive, so
 // neither moving the connection nor letting it go first can leave the
 // transaction pointing at nothing.
-struct session {
+struct session : guard_book {
     using handle_type = std::variant<sqlite_pool::handle, postgres_pool::handle>;
 
     std::shared_ptr<engine_state> state;
     handle_type handle;
-    // The open transaction guards, outermost first, by serial number: a guard
-    // at level n is open while open_guards[n - 1] is its own number. Ending
-    // one ends those nested inside it too, as COMMIT and ROLLBACK do.
-    std::vector<std::uint64_t> open_guards;
-    std::uint64_t guards_made = 0;
 
-    std::size_t open_guard(std::uint64_t& serial) {
-        serial = ++guards_made;
-        open_guards.push_back(serial);
-        return open_guards.size();
-    }
+    session(std::shared_ptr<engine_state> s, handle_type h) : state(std::move(s)), handle(std::move(h)) {}
 
     template <class F>
     decltype(auto) with_backend(F&& f) {
@@ -156,56 +148,15 @@ struct session {
 };
 }  // namespace detail
 
-// A transaction guard: rolls back unless committed. Made by
-// connection::begin() (BEGIN / COMMIT) or begin_nested() (SAVEPOINT /
-// RELEASE, inside an outer transaction). It shares its connection's checkout,
-// so it stays valid when the connection is moved or destroyed first.
-class transaction {
-public:
-    transaction(transaction&& other) noexcept
-        : session_(std::move(other.session_)),
-          level_(other.level_),
-          serial_(other.serial_),
-          savepoint_(std::move(other.savepoint_)) {}
-    transaction& operator=(transaction&&) = delete;
-    transaction(const transaction&) = delete;
-    ~transaction();
-
-    // Throws unless the transaction really committed, and then it has ended.
-    // If the commit failed and the database still holds the transaction open
-    // (SQLite's SQLITE_BUSY), it stays active: commit() may be tried again.
-    void commit();
-    // Ends the transaction; nothing to do if the database already rolled it back.
-    void rollback();
-    // Open here and in the database: false once committed or rolled back, and
-    // when the database rolled the transaction back by itself (SQLite after
-    // SQLITE_FULL or SQLITE_IOERR, a lost connection).
-    bool active() const;
-
-private:
-    friend class connection;
-    transaction(std::shared_ptr<detail::session> s, std::string savepoint)
-        : session_(std::move(s)), savepoint_(std::move(savepoint)) {
-        level_ = session_->open_guard(serial_);
-    }
-
-    // Committed, rolled back, or ended with an enclosing transaction.
-    bool ended() const {
-        return session_ == nullptr || session_->open_guards.size() < level_ ||
-               session_->open_guards[level_ - 1] != serial_;
-    }
-    void end() noexcept;
-
-    std::shared_ptr<detail::session> session_;
-    std::size_t level_ = 0;
-    std::uint64_t serial_ = 0;
-    std::string savepoint_;  // empty for the outermost transaction
-};
+// A transaction guard of an engine's connection: rolls back unless
+// committed. It shares its connection's checkout, so it stays valid when the
+// connection is moved or destroyed first (backend/transaction.hpp).
+using transaction = basic_transaction<detail::session>;
 
 // A connection checked out of an engine's pool; it goes back when destroyed
 // (and when the last transaction begun on it has ended). One that broke (its
 // server went away) is discarded instead of reused.
-class connection {
+class connection : public detail::transaction_methods<connection, detail::session> {
 public:
     connection(connection&&) noexcept = default;
     connection& operator=(connection&&) noexcept = default;
@@ -245,21 +196,6 @@ public:
         with_backend([&](auto& backend) { backend.execute(text); });
     }
 
-    transaction begin() {
-        if (session_->backend_in_transaction())
-            throw interface_error("ctql: begin() on a connection that is already in a transaction; use "
-                                  "begin_nested() for a savepoint inside it");
-        with_backend([](auto& backend) { backend.execute(verbatim{"BEGIN"}); });
-        session_->open_guards.clear();  // guards left from a transaction ended by hand
-        return transaction{session_, {}};
-    }
-    transaction begin_nested() {
-        ensure_transaction_intact();
-        std::string name = "ctql_savepoint_" + std::to_string(session_->guards_made + 1);
-        with_backend([&](auto& backend) { backend.execute(verbatim{"SAVEPOINT " + name}); });
-        return transaction{session_, std::move(name)};
-    }
-
     backend_kind backend() const { return session_->state->kind; }
     bool in_transaction() const { return session_->backend_in_transaction(); }
 
@@ -267,20 +203,11 @@ private:
     friend class engine;
 
     connection(std::shared_ptr<detail::engine_state> state, detail::session::handle_type handle)
-        : session_(std::make_shared<detail::session>(detail::session{std::move(state), std::move(handle), {}, 0})) {}
+        : session_(std::make_shared<detail::session>(std::move(state), std::move(handle))) {}
 
-    // Inside a transaction guard the database must still hold the transaction
-    // open: if it rolled back by itself (SQLite after SQLITE_FULL), the next
-    // statement would run on its own and commit at once, outside everything
-    // the caller believes is one transaction.
-    void ensure_transaction_intact() {
-        if (session_->open_guards.empty() || session_->backend_in_transaction()) return;
-        error_details d;
-        d.message = "ctql: the database rolled back this connection's transaction after an earlier error, so this "
-                    "statement was not run (it would have committed on its own); roll the transaction back and "
-                    "start a new one";
-        throw operational_error(std::move(d));
-    }
+    friend struct detail::transaction_methods<connection, detail::session>;
+    const std::shared_ptr<detail::session>& transaction_session() const { return session_; }
+    void ensure_transaction_intact() { transaction_methods::ensure_transaction_intact(*session_); }
 
     // Runs `run` on the backend, logging it when echo is on.
     template <class Run, class Statement, class... Arguments>
@@ -320,78 +247,6 @@ private:
     std::shared_ptr<detail::session> session_;
 };
 
-inline bool transaction::active() const { return !ended() && session_->backend_in_transaction(); }
-
-inline void transaction::end() noexcept {
-    session_->open_guards.resize(level_ - 1);
-    session_.reset();  // the last owner returns the connection to the pool
-}
-
-inline transaction::~transaction() {
-    if (ended()) return;
-    try {
-        rollback();
-    } catch (...) {
-        // A failed rollback leaves a broken connection, which the pool discards.
-    }
-}
-
-inline void transaction::commit() {
-    if (ended()) throw interface_error("ctql: commit() on a transaction that already ended");
-    detail::session& s = *session_;
-    s.with_backend([&](auto& backend) {
-        if (!backend.is_open() || !backend.in_transaction()) {
-            end();
-            error_details d;
-            d.message = "ctql: nothing was committed: the database rolled this transaction back after an earlier "
-                        "error (or lost the connection)";
-            throw operational_error(std::move(d));
-        }
-        if (!savepoint_.empty()) {
-            if (backend.in_failed_transaction()) {
-                error_details d;
-                d.sqlstate = "25P02";
-                d.message = "ctql: cannot release the savepoint: a statement inside it failed; roll the savepoint "
-                            "back (rollback(), or let the guard go) and the outer transaction can go on";
-                throw operational_error(std::move(d));
-            }
-            backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
-            end();
-            return;
-        }
-        try {
-            backend.commit();  // throws if PostgreSQL turned it into a ROLLBACK
-        } catch (...) {
-            if (!backend.is_open() || !backend.in_transaction()) end();
-            throw;
-        }
-        end();
-    });
-}
-
-inline void transaction::rollback() {
-    if (ended()) throw interface_error("ctql: rollback() on a transaction that already ended");
-    detail::session& s = *session_;
-    s.with_backend([&](auto& backend) {
-        if (!backend.is_open() || !backend.in_transaction()) {
-            end();  // the database has rolled it back already
-            return;
-        }
-        try {
-            if (savepoint_.empty()) {
-                backend.execute(verbatim{"ROLLBACK"});
-            } else {
-                backend.execute(verbatim{"ROLLBACK TO SAVEPOINT " + savepoint_});
-                backend.execute(verbatim{"RELEASE SAVEPOINT " + savepoint_});
-            }
-        } catch (...) {
-            end();
-            throw;
-        }
-        end();
-    });
-}
-
 class engine {
 public:
     backend_kind backend() const { return state_->kind; }
@@ -405,20 +260,13 @@ public:
         return connection{state_, state_->postgres->checkout()};
     }
 
-    // Runs fn(connection&) in a transaction: commits when it returns, rolls
-    // back and rethrows when it throws. Returns what fn returns.
+    // Runs fn(connection&) on a connection of its own, in a transaction:
+    // commits when it returns, rolls back and rethrows when it throws.
+    // Returns what fn returns.
     template <class F>
-    decltype(auto) transaction(F&& fn) {
+    decltype(auto) transaction(F&& fn, const transaction_options& options = {}) {
         connection conn = connect();
-        ctql::transaction tx = conn.begin();
-        if constexpr (std::is_void_v<std::invoke_result_t<F&, connection&>>) {
-            fn(conn);
-            tx.commit();
-        } else {
-            auto result = fn(conn);
-            tx.commit();
-            return result;
-        }
+        return conn.transaction(std::forward<F>(fn), options);
     }
 
     pool_status status() const {

@@ -32,6 +32,7 @@
 #include <ctql/backend/postgres/error.hpp>
 #include <ctql/backend/postgres/result.hpp>
 #include <ctql/backend/statement_slot.hpp>
+#include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/verbatim.hpp>
 #include <ctql/dialect/postgres.hpp>
@@ -47,7 +48,7 @@ namespace ctql::postgres {
 
 class pipeline_batch;
 
-class connection {
+class connection : public ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>> {
 public:
     using dialect = ctql::dialect::postgres;
 
@@ -70,13 +71,20 @@ public:
     }
 
     connection(connection&& other) noexcept
-        : conn_(std::exchange(other.conn_, nullptr)), prepared_(std::move(other.prepared_)), busy_(other.busy_) {}
+        : conn_(std::exchange(other.conn_, nullptr)),
+          prepared_(std::move(other.prepared_)),
+          busy_(other.busy_),
+          sessions_(std::move(other.sessions_)) {
+        sessions_.follow(*this);
+    }
     connection& operator=(connection&& other) noexcept {
         if (this != &other) {
             close();
             conn_ = std::exchange(other.conn_, nullptr);
             prepared_ = std::move(other.prepared_);
             busy_ = other.busy_;
+            sessions_ = std::move(other.sessions_);
+            sessions_.follow(*this);
         }
         return *this;
     }
@@ -120,10 +128,20 @@ public:
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>&, Rows&& rows) {
         constexpr std::string_view sql = render::sql_text_v<copy_from_stdin<Table, Columns...>, dialect>;
         ensure_idle();
+        std::int64_t written = 0;
         try {
-            detail::copy_in_stream copy{conn_, std::string(sql)};
-            for (const auto& r : rows) write_row<Columns...>(copy, r);
-            return static_cast<std::int64_t>(copy.finish());
+            try {
+                detail::copy_in_stream copy{conn_, std::string(sql)};
+                for (const auto& r : rows) {
+                    write_row<Columns...>(copy, r);
+                    ++written;
+                }
+                return static_cast<std::int64_t>(copy.finish());
+            } catch (const database_error&) {
+                // The server names the row by its CONTEXT line; a value refused before
+                // it was sent (text with a NUL byte) is the row being written.
+                ctql::detail::rethrow_with_row(written);
+            }
         } catch (const database_error&) {
             if constexpr ((Columns::is_secret || ...)) rethrow_without_secrets({true, {}});
             throw;
@@ -188,6 +206,9 @@ public:
     PGconn* native_handle() const { return conn_; }
 
 private:
+    friend struct ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>>;
+    const std::shared_ptr<ctql::detail::direct_session<connection>>& transaction_session() { return sessions_.get(*this); }
+
     friend class pipeline_batch;
 
     static std::string trimmed(const char* message) {
@@ -257,6 +278,7 @@ private:
 
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
+        if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
         const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
         const std::string_view sql = chosen.text;
         ensure_idle();
@@ -329,6 +351,7 @@ private:
     }
 
     void close() noexcept {
+        sessions_.detach();
         if (conn_ != nullptr) PQfinish(conn_);
         conn_ = nullptr;
     }
@@ -336,7 +359,11 @@ private:
     PGconn* conn_ = nullptr;
     std::vector<std::string> prepared_;  // by statement slot; empty until prepared
     bool busy_ = false;
+    ctql::detail::direct_session_owner<connection> sessions_;
 };
+
+// A transaction guard of a postgres::connection (what begin() returns).
+using transaction = basic_transaction<ctql::detail::direct_session<connection>>;
 
 // Statements sent back to back in libpq's pipeline mode and confirmed by one
 // sync: one round trip for the whole batch instead of one per statement.

@@ -5,6 +5,8 @@
 // data, the connection is gone, the statement is wrong).
 #include <libpq-fe.h>
 
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,6 +61,20 @@ inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
     throw programming_error(std::move(d));
 }
 
+// The row a COPY FROM failed on, counting from 0, read from the error's
+// CONTEXT ("COPY users, line 3, column email: ..."); -1 for anything else.
+// Only the number is taken: the rest may quote the row's values.
+inline std::int64_t copy_row_of(std::string_view context) {
+    if (!context.starts_with("COPY ")) return -1;
+    const auto at = context.find(", line ");
+    if (at == std::string_view::npos) return -1;
+    std::int64_t line = 0;
+    const char* first = context.data() + at + 7;
+    const auto [end, ec] = std::from_chars(first, context.data() + context.size(), line);
+    if (ec != std::errc{} || end == first || line < 1) return -1;
+    return line - 1;
+}
+
 // `result` may be null (libpq could not even allocate one); the connection's
 // message is the fallback whenever the result carries no primary message.
 [[noreturn]] inline void throw_result_error(const PGresult* result, PGconn* conn, std::string_view sql) {
@@ -73,6 +89,7 @@ inline bool connection_lost(PGconn* conn, std::string_view sqlstate) {
     d.message = field(PG_DIAG_MESSAGE_PRIMARY);
     d.detail = field(PG_DIAG_MESSAGE_DETAIL);
     d.hint = field(PG_DIAG_MESSAGE_HINT);
+    d.row = copy_row_of(field(PG_DIAG_CONTEXT));
     if (d.message.empty() && result != nullptr) d.message = trim_trailing_space(PQresultErrorMessage(result));
     if (d.message.empty() && conn != nullptr) d.message = trim_trailing_space(PQerrorMessage(conn));
     if (d.message.empty() && result != nullptr) {

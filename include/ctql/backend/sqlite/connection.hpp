@@ -25,6 +25,7 @@
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/backend/sqlite/result.hpp>
 #include <ctql/backend/statement_slot.hpp>
+#include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/verbatim.hpp>
 #include <ctql/dialect/sqlite.hpp>
@@ -43,7 +44,7 @@ struct options {
     bool create = true;
 };
 
-class connection {
+class connection : public ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>> {
 public:
     using dialect = ctql::dialect::sqlite;
 
@@ -67,12 +68,17 @@ public:
         execute(verbatim{"PRAGMA case_sensitive_like = ON"});
     }
 
-    connection(connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {}
+    connection(connection&& other) noexcept
+        : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)), sessions_(std::move(other.sessions_)) {
+        sessions_.follow(*this);
+    }
     connection& operator=(connection&& other) noexcept {
         if (this != &other) {
             close();
             db_ = std::exchange(other.db_, nullptr);
             cache_ = std::move(other.cache_);
+            sessions_ = std::move(other.sessions_);
+            sessions_.follow(*this);
         }
         return *this;
     }
@@ -100,11 +106,15 @@ public:
         detail::statement_lease lease{db_, st, busy, sql};
         savepoint guard{*this};
         std::int64_t inserted = 0;
-        for (const auto& r : rows) {
-            bind_row<bulk_t, Columns...>(st, sql, r);
-            step_to_done(st, sql);
-            sqlite3_reset(st);
-            ++inserted;
+        try {
+            for (const auto& r : rows) {
+                bind_row<bulk_t, Columns...>(st, sql, r);
+                step_to_done(st, sql);
+                sqlite3_reset(st);
+                ++inserted;
+            }
+        } catch (const database_error&) {
+            ctql::detail::rethrow_with_row(inserted);  // the savepoint rolls every row back
         }
         guard.release();
         return inserted;
@@ -140,8 +150,12 @@ public:
     sqlite3* native_handle() const { return db_; }
 
 private:
+    friend struct ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>>;
+    const std::shared_ptr<ctql::detail::direct_session<connection>>& transaction_session() { return sessions_.get(*this); }
+
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
+        if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
         const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
         const std::string_view sql = chosen.text;
         auto [st, busy] = acquire_slot(ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant, sql);
@@ -261,6 +275,7 @@ private:
     }
 
     void close() noexcept {
+        sessions_.detach();
         if (db_ == nullptr) return;
         for (auto& entry : cache_)
             if (entry) sqlite3_finalize(entry->st);
@@ -274,6 +289,10 @@ private:
     // lease points at its entry's `busy` flag, and running a statement not
     // yet used while rows are being read grows this vector.
     std::vector<std::unique_ptr<cache_entry>> cache_;
+    ctql::detail::direct_session_owner<connection> sessions_;
 };
+
+// A transaction guard of a sqlite::connection (what begin() returns).
+using transaction = basic_transaction<ctql::detail::direct_session<connection>>;
 
 }  // namespace ctql::sqlite
