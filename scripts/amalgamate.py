@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Generate the single-header distribution of ctql.
 
-    python3 scripts/amalgamate.py           # (re)write single_include/ctql/{ctql,sqlite,postgres}.hpp
+    python3 scripts/amalgamate.py           # (re)write single_include/ctql/{ctql,sqlite,postgres,engine}.hpp
     python3 scripts/amalgamate.py --check   # exit 1 if the files on disk are not what it would write
 
-Each umbrella header include/ctql/<name>.hpp becomes single_include/ctql/<name>.hpp:
-project includes (`#include <ctql/...>`, or `#include "..."` resolved relative to
-the including file first, then to include/) are inlined recursively, each header
-once per output file; `#pragma once` lines are dropped; system includes stay as
-written. Each inlined header is wrapped in an include guard named after its path,
-so that a program may include several of the generated files. The output depends
-only on the contents of include/: no dates, no absolute paths.
+Each umbrella header include/ctql/<name>.hpp becomes single_include/ctql/<name>.hpp.
+The core is inlined once, into ctql.hpp; the other files `#include` the generated
+files they build on (sqlite.hpp and postgres.hpp include "ctql.hpp", engine.hpp
+includes "sqlite.hpp" and "postgres.hpp") and inline only what those lack.
+
+Inlining: project includes (`#include <ctql/...>`, or `#include "..."` resolved
+relative to the including file first, then to include/) are inlined recursively,
+each header once per output file; `#pragma once` lines are dropped; system
+includes stay as written. A header inlined into more than one output file (the
+backends share a few) is wrapped in an include guard named after its path, so
+that a program may include several of the generated files. Lines holding only a
+comment are left out (the commented headers are in include/); each file starts
+with one SPDX line and a banner instead. The output depends only on the contents
+of include/: no dates, no absolute paths.
 """
 
 from __future__ import annotations
@@ -23,7 +30,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_DIR = ROOT / "include"
 OUTPUT_DIR = ROOT / "single_include"
-UMBRELLAS = ("ctql/ctql.hpp", "ctql/sqlite.hpp", "ctql/postgres.hpp", "ctql/engine.hpp")
+
+# Each generated file, in generation order, with the generated files it
+# includes instead of inlining their headers again.
+OUTPUTS: dict[str, tuple[str, ...]] = {
+    "ctql/ctql.hpp": (),
+    "ctql/sqlite.hpp": ("ctql/ctql.hpp",),
+    "ctql/postgres.hpp": ("ctql/ctql.hpp",),
+    "ctql/engine.hpp": ("ctql/sqlite.hpp", "ctql/postgres.hpp"),
+}
+LICENSE_ID = "MIT"
+# Issue 13's budget for all of single_include/ (bytes); going over it only warns.
+SIZE_BUDGET = 450_000
+VERSION_HEADER = INCLUDE_DIR / "ctql" / "version.hpp"
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 PRAGMA_ONCE_RE = re.compile(r"^\s*#\s*pragma\s+once\b")
@@ -31,6 +50,8 @@ IF_RE = re.compile(r"^\s*#\s*(if|ifdef|ifndef)\b")
 ENDIF_RE = re.compile(r"^\s*#\s*endif\b")
 IFNDEF_RE = re.compile(r"^\s*#\s*ifndef\s+(\w+)")
 DEFINE_RE = re.compile(r"^\s*#\s*define\s+(\w+)\s*$")
+VERSION_RE = re.compile(r'^\s*#\s*define\s+CTQL_VERSION\s+"([^"]+)"', re.M)
+RAW_PREFIX_RE = re.compile(r"(?:^|[^A-Za-z0-9_])(?:u8|u|U|L)?R$")
 
 
 class AmalgamationError(Exception):
@@ -67,9 +88,89 @@ def resolve(kind: str, target: str, includer: Path) -> Path | None:
     return None
 
 
+def comment_only_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it holds a comment and nothing else.
+
+    A small C++ lexer: comment markers inside string, character and raw string
+    literals do not count, a digit separator (1'000) is not a character literal,
+    and a line ending in a backslash, or following one, is always kept: it is
+    spliced to its neighbour before comments are removed, so dropping it would
+    change what the neighbour means.
+    """
+    code, line_comment, block_comment, string, char, raw = range(6)
+    state = code
+    raw_end = ""
+    result = []
+    previous = ""
+    for line in lines:
+        has_code = state in (string, char, raw)
+        has_comment = state in (line_comment, block_comment)
+        i, n = 0, len(line)
+        while i < n:
+            c = line[i]
+            if state == line_comment:
+                break
+            if state == block_comment:
+                end = line.find("*/", i)
+                if end < 0:
+                    break
+                state, i = code, end + 2
+                continue
+            if state == raw:
+                end = line.find(raw_end, i)
+                if end < 0:
+                    break
+                state, i = code, end + len(raw_end)
+                continue
+            if state in (string, char):
+                quote = '"' if state == string else "'"
+                if c == "\\":
+                    i += 2
+                    continue
+                if c == quote:
+                    state = code
+                i += 1
+                continue
+            # state == code
+            if line.startswith("//", i):
+                state, has_comment = line_comment, True
+                break
+            if line.startswith("/*", i):
+                state, has_comment, i = block_comment, True, i + 2
+                continue
+            if not c.isspace():
+                has_code = True
+            if c == '"':
+                if RAW_PREFIX_RE.search(line[:i]):
+                    open_paren = line.find("(", i)
+                    if open_paren < 0:
+                        raise AmalgamationError(f"cannot lex the raw string literal in: {line.strip()}")
+                    raw_end = ")" + line[i + 1:open_paren] + '"'
+                    state, i = raw, open_paren + 1
+                    continue
+                state = string
+            elif c == "'":
+                start = i
+                while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_.'"):
+                    start -= 1
+                if not (start < i and line[start].isdigit()):
+                    state = char
+            i += 1
+        continues = line.endswith("\\")
+        if state == line_comment and not continues:
+            state = code
+        if state in (string, char) and not continues:
+            state = code
+        result.append(has_comment and not has_code and not continues and not previous.endswith("\\"))
+        previous = line
+    return result
+
+
 class Amalgamator:
-    def __init__(self) -> None:
-        self.inlined: set[Path] = set()
+    def __init__(self, already_inlined: set[Path], guarded: set[Path]) -> None:
+        self.inlined: set[Path] = set(already_inlined)
+        self.referenced: set[Path] = set()
+        self.guarded = guarded
 
     def expand(self, path: Path, stack: tuple[Path, ...] = ()) -> list[str]:
         if path in stack:
@@ -78,11 +179,16 @@ class Amalgamator:
         self.inlined.add(path)
         name = display(path)
         lines = path.read_text(encoding="utf-8").splitlines()
-        guard = guard_macro(path)
-        out = [f"// ---- begin {name} ----", f"#ifndef {guard}", f"#define {guard}"]
+        comment_only = comment_only_lines(lines)
+        out = [f"// ---- begin {name} ----"]
+        guard = guard_macro(path) if path in self.guarded else None
+        if guard:
+            out += [f"#ifndef {guard}", f"#define {guard}"]
         depth = 0
         for number, line in enumerate(lines, start=1):
-            if PRAGMA_ONCE_RE.match(line):
+            if PRAGMA_ONCE_RE.match(line) or comment_only[number - 1]:
+                continue
+            if not line.strip() and (not out or not out[-1].strip() or out[-1].startswith("// ---- ")):
                 continue
             if IF_RE.match(line):
                 depth += 1
@@ -103,27 +209,69 @@ class Amalgamator:
                             f"{name}:{number}: project include inside #if/#ifdef; the amalgamation "
                             "inlines each header once, so it cannot honour the condition. "
                             "Include it unconditionally.")
+                    self.referenced.add(target)
                     if target not in self.inlined:
                         out.extend(self.expand(target, (*stack, path)))
                     continue
             out.append(line)
-        out += [f"#endif  // {guard}", f"// ---- end {name} ----"]
+        while out and not out[-1].strip():
+            out.pop()
+        if guard:
+            out.append(f"#endif  // {guard}")
+        out.append(f"// ---- end {name} ----")
         return out
 
 
-def generate(umbrella: str) -> str:
-    source = INCLUDE_DIR / umbrella
-    if not source.is_file():
-        raise AmalgamationError(f"umbrella header include/{umbrella} does not exist")
-    body = Amalgamator().expand(source.resolve())
-    banner = [
-        f"// ctql single-header distribution: {umbrella}",
-        f"// GENERATED by scripts/amalgamate.py from include/{umbrella} -- do not edit by hand.",
-        "// Edit the headers under include/ and run `python3 scripts/amalgamate.py`.",
-        "#pragma once",
-        "",
-    ]
-    return "\n".join(banner + body) + "\n"
+def version() -> str:
+    match = VERSION_RE.search(VERSION_HEADER.read_text(encoding="utf-8")) if VERSION_HEADER.is_file() else None
+    if not match:
+        raise AmalgamationError(f"{display(VERSION_HEADER)} does not define CTQL_VERSION \"MAJOR.MINOR.PATCH\"")
+    return match.group(1)
+
+
+def generate_all() -> dict[str, str]:
+    """The text of every generated file, keyed by its name under single_include/."""
+    for umbrella in OUTPUTS:
+        if not (INCLUDE_DIR / umbrella).is_file():
+            raise AmalgamationError(f"umbrella header include/{umbrella} does not exist")
+
+    # First pass: which headers each output holds, to guard those in several.
+    holds: dict[str, set[Path]] = {}
+    provides: dict[str, set[Path]] = {}
+    for umbrella, bases in OUTPUTS.items():
+        inherited = set().union(*(provides[base] for base in bases))
+        amalgamator = Amalgamator(inherited, guarded=set())
+        amalgamator.expand((INCLUDE_DIR / umbrella).resolve())
+        holds[umbrella] = amalgamator.inlined - inherited
+        provides[umbrella] = amalgamator.inlined
+        for base in bases:
+            if not amalgamator.referenced & holds[base]:
+                raise AmalgamationError(
+                    f"single_include/{umbrella} is set to include {base}, but include/{umbrella} uses none of it")
+    counts: dict[Path, int] = {}
+    for headers in holds.values():
+        for header in headers:
+            counts[header] = counts.get(header, 0) + 1
+    guarded = {header for header, count in counts.items() if count > 1}
+
+    text = {}
+    ctql_version = version()
+    for umbrella, bases in OUTPUTS.items():
+        inherited = set().union(*(provides[base] for base in bases))
+        body = Amalgamator(inherited, guarded).expand((INCLUDE_DIR / umbrella).resolve())
+        banner = [
+            f"// SPDX-License-Identifier: {LICENSE_ID}",
+            f"// ctql {ctql_version}, single-header distribution: {umbrella}"
+            + (f" (with {', '.join(Path(base).name for base in bases)} beside it)" if bases else ""),
+            "// Copyright (c) the ctql authors; see the LICENSE file of the ctql repository.",
+            f"// GENERATED by scripts/amalgamate.py from include/{umbrella} -- do not edit by hand.",
+            "// Comment lines are left out here; the commented headers are in include/.",
+            "#pragma once",
+            "",
+        ]
+        includes = [f'#include "{Path(base).name}"' for base in bases]
+        text[umbrella] = "\n".join(banner + includes + body) + "\n"
+    return text
 
 
 def main() -> int:
@@ -133,7 +281,7 @@ def main() -> int:
     args = parser.parse_args()
 
     try:
-        generated = {umbrella: generate(umbrella) for umbrella in UMBRELLAS}
+        generated = generate_all()
     except AmalgamationError as error:
         print(f"amalgamate.py: error: {error}", file=sys.stderr)
         return 2
@@ -150,7 +298,7 @@ def main() -> int:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {relative} ({len(text.encode('utf-8')) // 1024} KiB)")
+            print(f"wrote {relative} ({len(text.encode('utf-8'))} bytes)")
 
     if stale:
         print("single_include/ is stale: it is not what include/ generates now.", file=sys.stderr)
@@ -158,8 +306,14 @@ def main() -> int:
             print(f"  {entry}", file=sys.stderr)
         print("Regenerate it with `python3 scripts/amalgamate.py` and commit the result.", file=sys.stderr)
         return 1
+    total = sum(len(text.encode("utf-8")) for text in generated.values())
+    if total > SIZE_BUDGET:
+        print(f"amalgamate.py: warning: single_include/ is {total} bytes, over its budget of {SIZE_BUDGET}",
+              file=sys.stderr)
     if args.check:
-        print(f"single_include/ is up to date ({len(generated)} files).")
+        print(f"single_include/ is up to date ({len(generated)} files, {total} bytes).")
+    else:
+        print(f"single_include/: {len(generated)} files, {total} bytes in all")
     return 0
 
 
