@@ -59,7 +59,6 @@ constexpr std::optional<std::chrono::sys_days> try_parse_date(std::string_view t
     if (!take_digits(text, pos, 4, y) || !take_char(text, pos, '-') || !take_digits(text, pos, 2, m) ||
         !take_char(text, pos, '-') || !take_digits(text, pos, 2, d) || pos != text.size())
         return std::nullopt;
-    // Qualified: ctql::year(), month() and day() (expr/dates.hpp) would hide the types.
     const year_month_day date{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m}, std::chrono::day{d}};
     if (y == 0 || !date.ok()) return std::nullopt;
     return sys_days{date};
