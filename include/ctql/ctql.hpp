@@ -49,3 +49,5 @@
 #include <ctql/stmt/ddl.hpp>
 #include <ctql/dialect/sqlite.hpp>
 #include <ctql/dialect/postgres.hpp>
+// Shared by every backend, so here: the single headers then carry it once.
+#include <ctql/backend/transaction.hpp>

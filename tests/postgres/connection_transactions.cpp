@@ -11,6 +11,10 @@
 #include "../common/backends.hpp"
 #include "../common/sqlite_file.hpp"
 
+CTQL_TABLE(payloads,
+    (id,   std::int64_t, ctql::primary_key),
+    (data, ctql::blob));
+
 using namespace ctql;
 using namespace ctql_test;
 
@@ -198,4 +202,27 @@ TEST_CASE("SQLite BEGIN IMMEDIATE takes the write lock at once; read-only transa
                       Catch::Contains("SQLite has no read-only transactions") && Catch::Contains("read_only = true"));
     CHECK_THROWS_WITH(first.begin({.deferrable = true}), Catch::Contains("DEFERRABLE"));
     CHECK_FALSE(first.in_transaction());
+}
+
+TEST_CASE("after SQLite rolled a transaction back by itself, a statement under the guard throws instead of "
+          "committing on its own (sqlite::connection)") {
+    sqlite_file file{"ctql_connection_tx"};
+    ctql::sqlite::connection db{file.path};
+    db(create_table(payloads));
+    db.execute(verbatim{"PRAGMA max_page_count = 32"});  // a database of at most 32 pages
+    auto tx = db.begin();
+    db(insert_into(payloads).set(payloads.data = blob(1000)));
+    try {
+        db(insert_into(payloads).set(payloads.data = blob(1 << 20)));
+        FAIL("a 1 MiB row fitted into 32 pages");
+    } catch (const operational_error& e) {
+        CHECK((e.code() & 0xff) == SQLITE_FULL);
+    }
+    REQUIRE_FALSE(db.in_transaction());  // SQLite rolled the whole transaction back
+    CHECK_FALSE(tx.active());
+    CHECK_THROWS_WITH(db(insert_into(payloads).set(payloads.data = blob(10))),
+                      Catch::Contains("rolled back this connection's transaction"));
+    CHECK_THROWS_WITH(db.begin_nested(), Catch::Contains("rolled back this connection's transaction"));
+    CHECK_THROWS_WITH(tx.commit(), Catch::Contains("nothing was committed"));
+    CHECK(db(select(count()).from(payloads)).front() == 0);  // nothing committed on its own
 }

@@ -236,9 +236,9 @@ struct transaction_methods {
     // SAVEPOINT inside the open transaction: rolled back alone, or released into it.
     transaction_type begin_nested() {
         const std::shared_ptr<Session>& s = self().transaction_session();
+        ensure_transaction_intact(*s);  // first: it says why a transaction under a guard has gone
         if (!s->backend_in_transaction())
             throw interface_error("ctql: begin_nested() needs an open transaction; start one with begin()");
-        ensure_transaction_intact(*s);
         std::string name = "ctql_savepoint_" + std::to_string(s->guards_made + 1);
         s->with_backend([&](auto& backend) { backend.execute(verbatim{"SAVEPOINT " + name}); });
         return transaction_type{s, std::move(name)};
@@ -250,27 +250,20 @@ struct transaction_methods {
     // so that it nests (`options` apply to a new transaction only).
     template <class F>
     decltype(auto) transaction(F&& fn, const transaction_options& options = {}) {
+        static_assert(std::invocable<F&, Self&> || std::invocable<F&>,
+                      "ctql: transaction(fn) calls fn() or fn(connection&); this fn takes neither");
+        const auto call = [&]() -> decltype(auto) {
+            if constexpr (std::invocable<F&, Self&>) return fn(self());
+            else return fn();
+        };
         transaction_type tx = self().transaction_session()->backend_in_transaction() ? begin_nested() : begin(options);
-        if constexpr (std::invocable<F&, Self&>) {
-            if constexpr (std::is_void_v<std::invoke_result_t<F&, Self&>>) {
-                fn(self());
-                tx.commit();
-            } else {
-                decltype(auto) result = fn(self());
-                tx.commit();
-                return result;
-            }
+        if constexpr (std::is_void_v<decltype(call())>) {
+            call();
+            tx.commit();
         } else {
-            static_assert(std::invocable<F&>,
-                          "ctql: transaction(fn) calls fn() or fn(connection&); this fn takes neither");
-            if constexpr (std::is_void_v<std::invoke_result_t<F&>>) {
-                fn();
-                tx.commit();
-            } else {
-                decltype(auto) result = fn();
-                tx.commit();
-                return result;
-            }
+            decltype(auto) result = call();
+            tx.commit();
+            return result;
         }
     }
 
