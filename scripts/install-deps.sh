@@ -13,6 +13,7 @@ packages=(
     catch2                                               # tests (Catch2 v2)
     libbenchmark-dev libsqlitecpp-dev libpqxx-dev        # benchmarks and the peer libraries they compare to
     gnuplot-nox python3 time                             # benchmark plots, amalgamate.py, /usr/bin/time -v
+    doxygen                                              # the API reference (docs/api/Doxyfile, CTest docs_api_reference)
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

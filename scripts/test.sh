@@ -10,6 +10,9 @@
 #        clang       clang++, plain (not in the default set)
 #   4. runs CTest in every build directory against one throwaway PostgreSQL server
 #      (scripts/run-ctest.sh inside scripts/with-postgres.sh).
+#      Among the tests (label docs): every example and complete program of README.md
+#      and docs/*.md compiled (and run where SQLite suffices), and the Doxygen API
+#      reference (docs/api/Doxyfile), which fails on any warning (cmake/ctqlDocs.cmake).
 # Exits non-zero if any step fails; the other steps still run, and a summary
 # at the end says what failed.
 # Environment: CTQL_BUILDS ("gcc clang-asan"), CTQL_BUILD_TYPE (Debug), CTQL_JOBS (2),

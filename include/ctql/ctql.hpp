@@ -13,6 +13,7 @@
 #include <ctql/core/verbatim.hpp>
 #include <ctql/core/narrow.hpp>
 #include <ctql/render/writer.hpp>
+#include <ctql/render/literal.hpp>
 #include <ctql/expr/expression.hpp>
 #include <ctql/expr/rules.hpp>
 #include <ctql/expr/operators.hpp>
@@ -30,6 +31,12 @@
 #include <ctql/schema/constraints.hpp>
 #include <ctql/schema/column.hpp>
 #include <ctql/schema/table.hpp>
+#include <ctql/schema/ddl_expression.hpp>
+#include <ctql/schema/check.hpp>
+#include <ctql/schema/foreign_key.hpp>
+#include <ctql/schema/index.hpp>
+#include <ctql/schema/table_constraints.hpp>
+#include <ctql/schema/keys.hpp>
 #include <ctql/schema/column_definition.hpp>
 #include <ctql/result/row.hpp>
 #include <ctql/result/row_type.hpp>
@@ -46,7 +53,12 @@
 #include <ctql/stmt/compound.hpp>
 #include <ctql/stmt/query_table.hpp>
 #include <ctql/stmt/copy.hpp>
+#include <ctql/stmt/ddl/create_table.hpp>
+#include <ctql/stmt/ddl/script.hpp>
+#include <ctql/stmt/ddl/index.hpp>
+#include <ctql/stmt/ddl/create_all.hpp>
 #include <ctql/stmt/ddl.hpp>
+#include <ctql/stmt/enum_type.hpp>
 #include <ctql/dialect/sqlite.hpp>
 #include <ctql/dialect/postgres.hpp>
 // Shared by every backend, so here: the single headers then carry it once.

@@ -143,163 +143,14 @@ inline constexpr bool always_false = false;
 #include <type_traits>
 #include <vector>
 
-namespace ctql {
+// ---- begin ctql/core/column_mapping.hpp ----
+#include <concepts>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
-using blob = std::vector<std::byte>;
-using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
-
-enum class sql_kind { integer, real, text, blob, boolean, timestamp, date };
-
-struct null_t {
-    constexpr bool operator==(const null_t&) const = default;
-};
-inline constexpr null_t null{};
-
-namespace detail {
-template <class T>
-struct storage_traits {};  // primary: not a column type
-
-template <class T>
-    requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
-             !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
-             !std::is_same_v<T, char32_t>)
-struct storage_traits<T> {
-    static constexpr sql_kind kind = sql_kind::integer;
-};
-template <>
-struct storage_traits<bool> {
-    static constexpr sql_kind kind = sql_kind::boolean;
-};
-template <>
-struct storage_traits<float> {
-    static constexpr sql_kind kind = sql_kind::real;
-};
-template <>
-struct storage_traits<double> {
-    static constexpr sql_kind kind = sql_kind::real;
-};
-template <>
-struct storage_traits<std::string> {
-    static constexpr sql_kind kind = sql_kind::text;
-};
-template <>
-struct storage_traits<blob> {
-    static constexpr sql_kind kind = sql_kind::blob;
-};
-template <class Duration>
-    requires(std::ratio_less_equal_v<std::micro, typename Duration::period> &&
-             !std::is_same_v<Duration, std::chrono::days>)
-struct storage_traits<std::chrono::sys_time<Duration>> {
-    static constexpr sql_kind kind = sql_kind::timestamp;
-};
-template <>
-struct storage_traits<std::chrono::sys_days> {
-    static constexpr sql_kind kind = sql_kind::date;
-};
-
-template <class T>
-struct optional_traits {
-    using base = T;
-    static constexpr bool nullable = false;
-};
-template <class T>
-struct optional_traits<std::optional<T>> {
-    using base = T;
-    static constexpr bool nullable = true;
-};
-}  // namespace detail
-
-template <class T>
-concept storable = requires { detail::storage_traits<T>::kind; };
-
-template <class T>
-concept column_value = storable<typename detail::optional_traits<T>::base>;
-
-template <column_value T>
-using base_type_t = typename detail::optional_traits<T>::base;
-
-template <column_value T>
-inline constexpr bool is_nullable_v = detail::optional_traits<T>::nullable;
-
-template <column_value T>
-inline constexpr sql_kind kind_of_v = detail::storage_traits<base_type_t<T>>::kind;
-
-namespace detail {
-template <class T>
-struct literal_traits {};
-template <column_value T>
-struct literal_traits<T> {
-    using stored = T;
-    using value_type = T;
-};
-template <>
-struct literal_traits<std::chrono::year_month_day> {
-    using stored = std::chrono::sys_days;
-    using value_type = std::chrono::sys_days;
-};
-template <>
-struct literal_traits<std::string_view> {
-    using stored = std::string_view;
-    using value_type = std::string;
-};
-template <>
-struct literal_traits<const char*> {
-    using stored = std::string_view;
-    using value_type = std::string;
-};
-template <>
-struct literal_traits<char*> {
-    using stored = std::string_view;
-    using value_type = std::string;
-};
-template <std::size_t N>
-struct literal_traits<char[N]> {
-    using stored = std::string_view;
-    using value_type = std::string;
-};
-template <std::size_t N>
-struct literal_traits<const char[N]> {
-    using stored = std::string_view;
-    using value_type = std::string;
-};
-}  // namespace detail
-
-template <class T>
-concept literal_value = requires { typename detail::literal_traits<std::remove_cvref_t<T>>::stored; };
-
-template <literal_value T>
-using literal_storage_t = typename detail::literal_traits<std::remove_cvref_t<T>>::stored;
-template <literal_value T>
-using literal_value_type_t = typename detail::literal_traits<std::remove_cvref_t<T>>::value_type;
-
-constexpr bool kinds_comparable(sql_kind a, sql_kind b) {
-    const auto numeric = [](sql_kind k) { return k == sql_kind::integer || k == sql_kind::real; };
-    return a == b || (numeric(a) && numeric(b));
-}
-
-constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
-    return to == from || (to == sql_kind::real && from == sql_kind::integer);
-}
-
-template <storable To, storable From>
-constexpr bool converts_without_loss() {
-    if constexpr (std::is_same_v<To, From>) {
-        return true;
-    } else if constexpr (kind_of_v<To> == sql_kind::integer && kind_of_v<From> == sql_kind::integer) {
-        if constexpr (std::is_signed_v<To>)
-            return std::is_signed_v<From> ? sizeof(From) <= sizeof(To) : sizeof(From) < sizeof(To);
-        else
-            return std::is_unsigned_v<From> && sizeof(From) <= sizeof(To);
-    } else if constexpr (kind_of_v<To> == sql_kind::real &&
-                         (kind_of_v<From> == sql_kind::integer || kind_of_v<From> == sql_kind::real)) {
-        return std::numeric_limits<To>::digits >= std::numeric_limits<From>::digits;
-    } else {
-        return true;  // other kinds convert only to themselves, which kinds_assignable checks
-    }
-}
-
-}  // namespace ctql
-// ---- end ctql/core/value_types.hpp ----
 // ---- begin ctql/core/error.hpp ----
 #include <cstdint>
 #include <stdexcept>
@@ -435,6 +286,660 @@ template <class Transform>
 
 }  // namespace ctql
 // ---- end ctql/core/error.hpp ----
+namespace ctql {
+
+template <class T>
+struct column_mapping {};
+
+template <class E>
+struct enum_names {};
+
+namespace detail {
+template <class E>
+concept named_enum = std::is_enum_v<E> && requires {
+    { enum_names<E>::names[0] } -> std::convertible_to<std::string_view>;
+};
+
+template <class E>
+concept enum_with_values = named_enum<E> && requires {
+    { enum_names<E>::values[0] } -> std::convertible_to<E>;
+};
+
+template <named_enum E>
+inline constexpr std::size_t enum_count_v = std::extent_v<std::remove_cvref_t<decltype(enum_names<E>::names)>>;
+
+template <named_enum E>
+constexpr bool enum_names_consistent() {
+    if constexpr (enum_with_values<E>) {
+        if (std::extent_v<std::remove_cvref_t<decltype(enum_names<E>::values)>> != enum_count_v<E>) return false;
+    }
+    for (std::size_t i = 0; i < enum_count_v<E>; ++i)
+        for (std::size_t j = i + 1; j < enum_count_v<E>; ++j)
+            if (std::string_view(enum_names<E>::names[i]) == std::string_view(enum_names<E>::names[j])) return false;
+    return true;
+}
+
+template <named_enum E>
+constexpr E enum_value_at(std::size_t i) {
+    if constexpr (enum_with_values<E>) return enum_names<E>::values[i];
+    else return static_cast<E>(i);
+}
+
+[[noreturn]] [[gnu::cold]] inline void throw_enum_error(std::string message) {
+    error_details details;
+    details.message = std::move(message);
+    throw data_error(std::move(details));
+}
+}  // namespace detail
+
+template <detail::named_enum E>
+struct column_mapping<E> {
+    static_assert(detail::enum_names_consistent<E>(),
+                  "ctql::enum_names: the names must differ from each other, and `values` must have one value per name");
+    using stored = std::string;
+
+    static constexpr std::string_view to_stored(E v) {
+        for (std::size_t i = 0; i < detail::enum_count_v<E>; ++i)
+            if (detail::enum_value_at<E>(i) == v) return enum_names<E>::names[i];
+        detail::throw_enum_error("the enum value " +
+                                 std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<E>>(v))) +
+                                 " has no name in ctql::enum_names");
+    }
+    static constexpr E from_stored(std::string_view name) {
+        for (std::size_t i = 0; i < detail::enum_count_v<E>; ++i)
+            if (std::string_view(enum_names<E>::names[i]) == name) return detail::enum_value_at<E>(i);
+        detail::throw_enum_error("\"" + std::string(name.substr(0, 64)) + "\" is not a name in ctql::enum_names");
+    }
+};
+
+namespace detail {
+template <class T>
+concept has_column_mapping = requires { typename column_mapping<T>::stored; };
+
+template <class T>
+concept postgres_enum = named_enum<T> && requires {
+    { enum_names<T>::postgres_type } -> std::convertible_to<std::string_view>;
+};
+}  // namespace detail
+
+}  // namespace ctql
+// ---- end ctql/core/column_mapping.hpp ----
+// ---- begin ctql/core/decimal.hpp ----
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace ctql {
+
+namespace detail {
+constexpr std::int64_t pow10(int n) noexcept {
+    std::int64_t v = 1;
+    for (int i = 0; i < n; ++i) v *= 10;
+    return v;
+}
+
+[[noreturn]] [[gnu::cold]] inline void throw_decimal_error(std::string message) {
+    error_details details;
+    details.message = std::move(message);
+    throw data_error(std::move(details));
+}
+}  // namespace detail
+
+template <int Precision, int Scale>
+class decimal {
+    static_assert(Precision >= 1 && Precision <= 18,
+                  "ctql::decimal<Precision, Scale>: Precision is 1 to 18 digits (the value is a std::int64_t count "
+                  "of units); store wider numbers as text or through ctql::column_mapping");
+    static_assert(Scale >= 0 && Scale <= Precision, "ctql::decimal<Precision, Scale>: Scale is 0 to Precision");
+
+public:
+    static constexpr int precision = Precision;
+    static constexpr int scale = Scale;
+    using rep = std::int64_t;
+    static constexpr rep one = detail::pow10(Scale);
+    static constexpr rep max_units = detail::pow10(Precision) - 1;
+
+    constexpr decimal() noexcept = default;
+
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
+    constexpr explicit decimal(I whole) : decimal(from_whole(whole)) {}
+
+    constexpr explicit decimal(std::string_view text) : decimal(parse(text)) {}
+    constexpr explicit decimal(const char* text) : decimal(parse(std::string_view(text))) {}
+
+    static constexpr decimal from_units(rep units) {
+        if (units > max_units || units < -max_units) {
+            detail::throw_decimal_error("the decimal value of " + std::to_string(units) + " units of 10^-" +
+                                        std::to_string(Scale) + " has more than " + std::to_string(Precision) +
+                                        " digits");
+        }
+        decimal d;
+        d.units_ = units;
+        return d;
+    }
+    static constexpr std::optional<decimal> try_from_units(rep units) noexcept {
+        if (units > max_units || units < -max_units) return std::nullopt;
+        decimal d;
+        d.units_ = units;
+        return d;
+    }
+
+    constexpr rep units() const noexcept { return units_; }
+
+    static constexpr std::optional<decimal> try_parse(std::string_view text) noexcept {
+        std::size_t pos = 0;
+        bool negative = false;
+        if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) negative = text[pos++] == '-';
+        rep units = 0;
+        int significant = 0;  // integer digits after leading zeros
+        bool any_digit = false;
+        for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+            any_digit = true;
+            if (units == 0 && text[pos] == '0') continue;
+            if (++significant > Precision - Scale) return std::nullopt;
+            units = units * 10 + (text[pos] - '0');
+        }
+        int fraction = 0;
+        if (pos < text.size() && text[pos] == '.') {
+            ++pos;
+            for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+                any_digit = true;
+                if (fraction < Scale) {
+                    units = units * 10 + (text[pos] - '0');
+                    ++fraction;
+                } else if (text[pos] != '0') {
+                    return std::nullopt;  // a digit this scale cannot hold
+                }
+            }
+        }
+        if (!any_digit || pos != text.size()) return std::nullopt;
+        for (; fraction < Scale; ++fraction) units *= 10;
+        decimal d;
+        d.units_ = negative ? -units : units;
+        return d;
+    }
+
+    static constexpr decimal parse(std::string_view text) {
+        const std::optional<decimal> parsed = try_parse(text);
+        if (!parsed) {
+            std::string shown(text.substr(0, 64));
+            detail::throw_decimal_error("invalid decimal \"" + shown + (text.size() > 64 ? "...\"" : "\"") +
+                                        ": expected [-]digits[.digits] with at most " +
+                                        std::to_string(Precision - Scale) + " integer and " + std::to_string(Scale) +
+                                        " fraction digits");
+        }
+        return *parsed;
+    }
+
+    constexpr std::size_t write(char (&out)[24]) const noexcept {
+        rep v = units_ < 0 ? units_ : -units_;
+        char digits[20];
+        int n = 0;
+        do {
+            digits[n++] = static_cast<char>('0' - v % 10);
+            v /= 10;
+        } while (v != 0);
+        while (n < Scale + 1) digits[n++] = '0';
+        std::size_t len = 0;
+        if (units_ < 0) out[len++] = '-';
+        for (int i = n - 1; i >= 0; --i) {
+            out[len++] = digits[i];
+            if (i == Scale && Scale > 0) out[len++] = '.';
+        }
+        return len;
+    }
+
+    std::string to_string() const {
+        char buffer[24];
+        return std::string(buffer, write(buffer));
+    }
+
+    constexpr double to_double() const noexcept { return static_cast<double>(units_) / static_cast<double>(one); }
+
+    friend constexpr bool operator==(const decimal&, const decimal&) = default;
+    friend constexpr std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
+        return a.units_ <=> b.units_;
+    }
+
+    friend constexpr decimal operator+(decimal a, decimal b) { return from_units(a.units_ + b.units_); }
+    friend constexpr decimal operator-(decimal a, decimal b) { return from_units(a.units_ - b.units_); }
+    constexpr decimal operator-() const noexcept {
+        decimal d;
+        d.units_ = -units_;
+        return d;
+    }
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
+    friend constexpr decimal operator*(decimal a, I factor) {
+        rep product = 0;
+        if (!std::in_range<rep>(factor) || __builtin_mul_overflow(a.units_, static_cast<rep>(factor), &product))
+            detail::throw_decimal_error("a decimal product overflows");
+        return from_units(product);
+    }
+    template <class I>
+        requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
+    friend constexpr decimal operator*(I factor, decimal a) {
+        return a * factor;
+    }
+    template <class Stream>
+    friend auto operator<<(Stream& os, const decimal& d) -> decltype(os << std::string_view()) {
+        char buffer[24];
+        return os << std::string_view(buffer, d.write(buffer));
+    }
+    constexpr decimal& operator+=(decimal b) { return *this = *this + b; }
+    constexpr decimal& operator-=(decimal b) { return *this = *this - b; }
+
+private:
+    template <class I>
+    static constexpr decimal from_whole(I whole) {
+        if (!std::in_range<rep>(whole) || (whole > 0 && static_cast<rep>(whole) > max_units / one) ||
+            (whole < 0 && static_cast<rep>(whole) < -(max_units / one))) {
+            detail::throw_decimal_error("the whole number " + std::to_string(whole) + " has more than " +
+                                        std::to_string(Precision - Scale) + " integer digits");
+        }
+        return from_units(static_cast<rep>(whole) * one);
+    }
+
+    rep units_ = 0;
+};
+
+template <int ToPrecision, int ToScale, int Precision, int Scale>
+constexpr decimal<ToPrecision, ToScale> decimal_cast(decimal<Precision, Scale> d) {
+    using to = decimal<ToPrecision, ToScale>;
+    const std::int64_t units = d.units();
+    if constexpr (ToScale >= Scale) {
+        constexpr std::int64_t factor = detail::pow10(ToScale - Scale);
+        if (units > to::max_units / factor || units < -(to::max_units / factor))
+            detail::throw_decimal_error("decimal_cast: " + d.to_string() + " has too many digits for the new precision");
+        return to::from_units(units * factor);
+    } else {
+        constexpr std::int64_t factor = detail::pow10(Scale - ToScale);
+        if (units % factor != 0)
+            detail::throw_decimal_error("decimal_cast: " + d.to_string() + " has fraction digits the new scale drops");
+        return to::from_units(units / factor);
+    }
+}
+
+template <class T>
+inline constexpr bool is_decimal_v = false;
+template <int P, int S>
+inline constexpr bool is_decimal_v<decimal<P, S>> = true;
+
+}  // namespace ctql
+
+template <int P, int S>
+struct fmt::formatter<ctql::decimal<P, S>> : fmt::formatter<std::string_view> {
+    template <typename FormatContext>
+    auto format(const ctql::decimal<P, S>& d, FormatContext& ctx) const -> decltype(ctx.out()) {
+        char buffer[24];
+        return fmt::formatter<std::string_view>::format(std::string_view(buffer, d.write(buffer)), ctx);
+    }
+};
+// ---- end ctql/core/decimal.hpp ----
+// ---- begin ctql/core/json.hpp ----
+#include <compare>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace ctql {
+
+struct json {
+    std::string text;
+
+    json() = default;
+    explicit json(std::string t) : text(std::move(t)) {}
+    explicit json(std::string_view t) : text(t) {}
+    explicit json(const char* t) : text(t) {}
+
+    template <class Stream>
+    friend auto operator<<(Stream& os, const json& doc) -> decltype(os << std::string_view()) {
+        return os << std::string_view(doc.text);
+    }
+
+    friend bool operator==(const json&, const json&) = default;
+};
+
+}  // namespace ctql
+
+template <>
+struct fmt::formatter<ctql::json> : fmt::formatter<std::string_view> {
+    template <typename FormatContext>
+    auto format(const ctql::json& doc, FormatContext& ctx) const -> decltype(ctx.out()) {
+        return fmt::formatter<std::string_view>::format(std::string_view(doc.text), ctx);
+    }
+};
+// ---- end ctql/core/json.hpp ----
+// ---- begin ctql/core/uuid.hpp ----
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace ctql {
+
+struct uuid {
+    std::array<std::uint8_t, 16> bytes{};
+
+    static constexpr std::size_t text_size = 36;
+
+    constexpr uuid() noexcept = default;
+    constexpr explicit uuid(const std::array<std::uint8_t, 16>& b) noexcept : bytes(b) {}
+    constexpr explicit uuid(std::string_view text) : uuid(parse(text)) {}
+    constexpr explicit uuid(const char* text) : uuid(parse(std::string_view(text))) {}
+
+    static constexpr std::optional<uuid> try_parse(std::string_view text) noexcept {
+        if (text.size() != text_size) return std::nullopt;
+        uuid out;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < text_size;) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (text[i] != '-') return std::nullopt;
+                ++i;
+                continue;
+            }
+            const int high = hex_value(text[i]);
+            const int low = hex_value(text[i + 1]);
+            if (high < 0 || low < 0) return std::nullopt;
+            out.bytes[at++] = static_cast<std::uint8_t>(high * 16 + low);
+            i += 2;
+        }
+        return out;
+    }
+
+    static constexpr uuid parse(std::string_view text) {
+        const std::optional<uuid> parsed = try_parse(text);
+        if (!parsed) {
+            error_details details;
+            details.message = "invalid uuid \"" + std::string(text.substr(0, 64)) + (text.size() > 64 ? "...\"" : "\"") +
+                              ": expected 8-4-4-4-12 hexadecimal digits";
+            throw data_error(std::move(details));
+        }
+        return *parsed;
+    }
+
+    constexpr void write(char (&out)[text_size]) const noexcept {
+        constexpr char hex[] = "0123456789abcdef";
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < 16; ++i) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) out[at++] = '-';
+            out[at++] = hex[bytes[i] >> 4];
+            out[at++] = hex[bytes[i] & 0xF];
+        }
+    }
+
+    std::string to_string() const {
+        char text[text_size];
+        write(text);
+        return std::string(text, text_size);
+    }
+
+    const std::byte* data() const noexcept { return reinterpret_cast<const std::byte*>(bytes.data()); }
+
+    template <class Stream>
+    friend auto operator<<(Stream& os, const uuid& id) -> decltype(os << std::string_view()) {
+        char text[text_size];
+        id.write(text);
+        return os << std::string_view(text, text_size);
+    }
+
+    friend constexpr bool operator==(const uuid&, const uuid&) = default;
+    friend constexpr std::strong_ordering operator<=>(const uuid&, const uuid&) = default;
+
+private:
+    static constexpr int hex_value(char c) noexcept {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+};
+
+}  // namespace ctql
+
+template <>
+struct fmt::formatter<ctql::uuid> : fmt::formatter<std::string_view> {
+    template <typename FormatContext>
+    auto format(const ctql::uuid& id, FormatContext& ctx) const -> decltype(ctx.out()) {
+        char text[ctql::uuid::text_size];
+        id.write(text);
+        return fmt::formatter<std::string_view>::format(std::string_view(text, sizeof text), ctx);
+    }
+};
+// ---- end ctql/core/uuid.hpp ----
+namespace ctql {
+
+using blob = std::vector<std::byte>;
+using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
+
+enum class sql_kind { integer, real, text, blob, boolean, timestamp, date, decimal, uuid, json, array };
+
+struct null_t {
+    constexpr bool operator==(const null_t&) const = default;
+};
+inline constexpr null_t null{};
+
+namespace detail {
+template <class T>
+struct storage_traits {};  // primary: not a column type
+
+template <class T>
+    requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
+             !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+             !std::is_same_v<T, char32_t>)
+struct storage_traits<T> {
+    static constexpr sql_kind kind = sql_kind::integer;
+};
+template <>
+struct storage_traits<bool> {
+    static constexpr sql_kind kind = sql_kind::boolean;
+};
+template <>
+struct storage_traits<float> {
+    static constexpr sql_kind kind = sql_kind::real;
+};
+template <>
+struct storage_traits<double> {
+    static constexpr sql_kind kind = sql_kind::real;
+};
+template <>
+struct storage_traits<std::string> {
+    static constexpr sql_kind kind = sql_kind::text;
+};
+template <>
+struct storage_traits<blob> {
+    static constexpr sql_kind kind = sql_kind::blob;
+};
+template <class Duration>
+    requires(std::ratio_less_equal_v<std::micro, typename Duration::period> &&
+             !std::is_same_v<Duration, std::chrono::days>)
+struct storage_traits<std::chrono::sys_time<Duration>> {
+    static constexpr sql_kind kind = sql_kind::timestamp;
+};
+template <>
+struct storage_traits<std::chrono::sys_days> {
+    static constexpr sql_kind kind = sql_kind::date;
+};
+
+template <int P, int S>
+struct storage_traits<decimal<P, S>> {
+    static constexpr sql_kind kind = sql_kind::decimal;
+};
+template <>
+struct storage_traits<uuid> {
+    static constexpr sql_kind kind = sql_kind::uuid;
+};
+template <>
+struct storage_traits<json> {
+    static constexpr sql_kind kind = sql_kind::json;
+};
+
+template <class T>
+    requires has_column_mapping<T> && requires { storage_traits<typename column_mapping<T>::stored>::kind; } &&
+             (!has_column_mapping<typename column_mapping<T>::stored>)
+struct storage_traits<T> {
+    static constexpr sql_kind kind = storage_traits<typename column_mapping<T>::stored>::kind;
+};
+
+template <class T>
+    requires requires { storage_traits<T>::kind; } && (storage_traits<T>::kind != sql_kind::array) &&
+             (!has_column_mapping<T>)
+struct storage_traits<std::vector<T>> {
+    static constexpr sql_kind kind = sql_kind::array;
+};
+
+template <class T>
+struct optional_traits {
+    using base = T;
+    static constexpr bool nullable = false;
+};
+template <class T>
+struct optional_traits<std::optional<T>> {
+    using base = T;
+    static constexpr bool nullable = true;
+};
+}  // namespace detail
+
+template <class T>
+concept storable = requires { detail::storage_traits<T>::kind; };
+
+template <class T>
+concept column_value = storable<typename detail::optional_traits<T>::base>;
+
+template <column_value T>
+using base_type_t = typename detail::optional_traits<T>::base;
+
+template <column_value T>
+inline constexpr bool is_nullable_v = detail::optional_traits<T>::nullable;
+
+template <column_value T>
+inline constexpr sql_kind kind_of_v = detail::storage_traits<base_type_t<T>>::kind;
+
+template <class T>
+concept mapped_type = storable<T> && detail::has_column_mapping<T>;
+template <mapped_type T>
+using stored_type_t = typename column_mapping<T>::stored;
+
+namespace detail {
+template <class T>
+struct type_family {
+    using type = void;
+};
+template <int P, int S>
+struct type_family<decimal<P, S>> {
+    using type = decimal<18, S>;
+};
+template <class T>
+struct type_family<std::vector<T>> {
+    using type = std::vector<T>;
+};
+template <class T>
+    requires has_column_mapping<T>
+struct type_family<T> {
+    using type = T;
+};
+}  // namespace detail
+
+template <column_value T>
+using type_family_t = typename detail::type_family<base_type_t<T>>::type;
+
+template <column_value A, column_value B>
+inline constexpr bool same_family_v = std::is_same_v<type_family_t<A>, type_family_t<B>>;
+
+namespace detail {
+template <class T>
+struct literal_traits {};
+template <column_value T>
+struct literal_traits<T> {
+    using stored = T;
+    using value_type = T;
+};
+template <>
+struct literal_traits<std::chrono::year_month_day> {
+    using stored = std::chrono::sys_days;
+    using value_type = std::chrono::sys_days;
+};
+template <>
+struct literal_traits<std::string_view> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <>
+struct literal_traits<const char*> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <>
+struct literal_traits<char*> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <std::size_t N>
+struct literal_traits<char[N]> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+template <std::size_t N>
+struct literal_traits<const char[N]> {
+    using stored = std::string_view;
+    using value_type = std::string;
+};
+}  // namespace detail
+
+template <class T>
+concept literal_value = requires { typename detail::literal_traits<std::remove_cvref_t<T>>::stored; };
+
+template <literal_value T>
+using literal_storage_t = typename detail::literal_traits<std::remove_cvref_t<T>>::stored;
+template <literal_value T>
+using literal_value_type_t = typename detail::literal_traits<std::remove_cvref_t<T>>::value_type;
+
+constexpr bool kinds_comparable(sql_kind a, sql_kind b) {
+    const auto numeric = [](sql_kind k) { return k == sql_kind::integer || k == sql_kind::real; };
+    return a == b || (numeric(a) && numeric(b));
+}
+
+constexpr bool kinds_assignable(sql_kind to, sql_kind from) {
+    return to == from || (to == sql_kind::real && from == sql_kind::integer);
+}
+
+template <storable To, storable From>
+constexpr bool converts_without_loss() {
+    if constexpr (std::is_same_v<To, From>) {
+        return true;
+    } else if constexpr (kind_of_v<To> == sql_kind::integer && kind_of_v<From> == sql_kind::integer) {
+        if constexpr (std::is_signed_v<To>)
+            return std::is_signed_v<From> ? sizeof(From) <= sizeof(To) : sizeof(From) < sizeof(To);
+        else
+            return std::is_unsigned_v<From> && sizeof(From) <= sizeof(To);
+    } else if constexpr (kind_of_v<To> == sql_kind::real &&
+                         (kind_of_v<From> == sql_kind::integer || kind_of_v<From> == sql_kind::real)) {
+        return std::numeric_limits<To>::digits >= std::numeric_limits<From>::digits;
+    } else if constexpr (is_decimal_v<To> && is_decimal_v<From>) {
+        return From::precision <= To::precision;  // of the same scale: same_family_v checks that
+    } else {
+        return true;  // other kinds convert only to themselves, which kinds_assignable checks
+    }
+}
+
+}  // namespace ctql
+// ---- end ctql/core/value_types.hpp ----
 // ---- begin ctql/core/verbatim.hpp ----
 #include <string_view>
 
@@ -537,7 +1042,7 @@ private:
     static constexpr auto measure() {
         writer<Dialect> w;
         w.mask = Mask;
-        Node::render(w);
+        render::node<Node>(w);
         return w;
     }
     static constexpr writer<Dialect> measured = measure();
@@ -547,7 +1052,7 @@ private:
         std::array<char, length + 1> chars{};
         writer<Dialect> w{chars.data()};
         w.mask = Mask;
-        Node::render(w);
+        render::node<Node>(w);
         return chars;
     }
 
@@ -585,6 +1090,503 @@ public:
 
 }  // namespace ctql::render
 // ---- end ctql/render/writer.hpp ----
+// ---- begin ctql/render/literal.hpp ----
+#include <array>
+#include <bit>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+// ---- begin ctql/core/date_text.hpp ----
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// ---- begin ctql/core/timestamp_text.hpp ----
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ratio>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ctql::detail {
+
+template <class Duration>
+concept timestamp_duration = std::ratio_less_equal_v<std::micro, typename Duration::period>;
+
+inline constexpr std::size_t timestamp_text_size = 26;
+using timestamp_buffer = char[32];
+
+inline constexpr std::chrono::sys_days first_timestamp_day{std::chrono::year{1} / 1 / 1};
+inline constexpr std::chrono::sys_days last_timestamp_day{std::chrono::year{9999} / 12 / 31};
+
+namespace timestamp_text {
+
+constexpr void put_digits(char* out, std::uint64_t value, int width) noexcept {
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+constexpr bool take_digits(std::string_view text, std::size_t& pos, int width, unsigned& out) noexcept {
+    if (text.size() - pos < static_cast<std::size_t>(width)) return false;
+    unsigned value = 0;
+    for (int i = 0; i < width; ++i) {
+        const char c = text[pos + static_cast<std::size_t>(i)];
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    pos += static_cast<std::size_t>(width);
+    out = value;
+    return true;
+}
+
+constexpr bool take_char(std::string_view text, std::size_t& pos, char expected) noexcept {
+    if (pos >= text.size() || text[pos] != expected) return false;
+    ++pos;
+    return true;
+}
+
+}  // namespace timestamp_text
+
+template <timestamp_duration Duration>
+constexpr std::size_t write_timestamp(std::chrono::sys_time<Duration> t, timestamp_buffer& out) noexcept {
+    using namespace std::chrono;
+    const sys_days day = floor<days>(t);
+    if (day < first_timestamp_day || day > last_timestamp_day) return 0;
+    const year_month_day date{day};
+    const auto micros = static_cast<std::uint64_t>(duration_cast<microseconds>(t - day).count());
+    constexpr std::uint64_t per_second = 1'000'000;
+    const std::uint64_t seconds_of_day = micros / per_second;
+
+    using timestamp_text::put_digits;
+    put_digits(out, static_cast<std::uint64_t>(static_cast<int>(date.year())), 4);
+    out[4] = '-';
+    put_digits(out + 5, static_cast<unsigned>(date.month()), 2);
+    out[7] = '-';
+    put_digits(out + 8, static_cast<unsigned>(date.day()), 2);
+    out[10] = ' ';
+    put_digits(out + 11, seconds_of_day / 3600, 2);
+    out[13] = ':';
+    put_digits(out + 14, seconds_of_day / 60 % 60, 2);
+    out[16] = ':';
+    put_digits(out + 17, seconds_of_day % 60, 2);
+    out[19] = '.';
+    put_digits(out + 20, micros % per_second, 6);
+    return timestamp_text_size;
+}
+
+inline std::string quote_text_excerpt(std::string_view text) {
+    constexpr std::size_t limit = 64;
+    constexpr char hex[] = "0123456789abcdef";
+    std::string quoted = "\"";
+    for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '"' || c == '\\') {
+            quoted += '\\';
+            quoted += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+            quoted += "\\x";
+            quoted += hex[c >> 4];
+            quoted += hex[c & 0xf];
+        } else {
+            quoted += static_cast<char>(c);
+        }
+    }
+    quoted += '"';
+    if (text.size() > limit) quoted += " (" + std::to_string(text.size()) + " bytes, truncated)";
+    return quoted;
+}
+
+template <timestamp_duration Duration>
+std::string format_timestamp(std::chrono::sys_time<Duration> t) {
+    timestamp_buffer buffer;
+    const std::size_t length = write_timestamp(t, buffer);
+    if (length == 0) {
+        error_details details;
+        details.message = "timestamp " +
+                          std::to_string(std::chrono::floor<std::chrono::days>(t).time_since_epoch().count()) +
+                          " days from 1970-01-01 is outside the storable range 0001-01-01 through 9999-12-31";
+        throw data_error(std::move(details));
+    }
+    return std::string(buffer, length);
+}
+
+constexpr std::optional<timestamp> try_parse_timestamp(std::string_view text) noexcept {
+    using namespace std::chrono;
+    using timestamp_text::take_char;
+    using timestamp_text::take_digits;
+    std::size_t pos = 0;
+    unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (!take_digits(text, pos, 4, y) || !take_char(text, pos, '-') || !take_digits(text, pos, 2, mo) ||
+        !take_char(text, pos, '-') || !take_digits(text, pos, 2, d))
+        return std::nullopt;
+    const year_month_day date{year{static_cast<int>(y)}, month{mo}, day{d}};
+    if (y == 0 || !date.ok()) return std::nullopt;
+    if (pos == text.size()) return timestamp{sys_days{date}};
+
+    if (text[pos] != ' ' && text[pos] != 'T') return std::nullopt;
+    ++pos;
+    if (!take_digits(text, pos, 2, h) || !take_char(text, pos, ':') || !take_digits(text, pos, 2, mi) ||
+        !take_char(text, pos, ':') || !take_digits(text, pos, 2, s))
+        return std::nullopt;
+    if (h > 23 || mi > 59 || s > 59) return std::nullopt;
+
+    std::int64_t fraction = 0;
+    if (take_char(text, pos, '.')) {
+        int digits = 0;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+            if (++digits > 9) return std::nullopt;
+            if (digits <= 6) fraction = fraction * 10 + (text[pos] - '0');
+            ++pos;
+        }
+        if (digits == 0) return std::nullopt;
+        for (int i = digits; i < 6; ++i) fraction *= 10;
+    }
+
+    const std::string_view suffix = text.substr(pos);
+    if (!suffix.empty() && suffix != "Z" && suffix != "+00:00") return std::nullopt;
+
+    return timestamp{sys_days{date}} + hours{h} + minutes{mi} + seconds{s} + microseconds{fraction};
+}
+
+template <timestamp_duration Duration = std::chrono::microseconds>
+std::chrono::sys_time<Duration> parse_timestamp(std::string_view text) {
+    const std::optional<timestamp> parsed = try_parse_timestamp(text);
+    if (!parsed) {
+        error_details details;
+        details.message = "invalid timestamp " + quote_text_excerpt(text) +
+                          ": expected YYYY-MM-DD HH:MM:SS[.ffffff] in UTC with a year from 0001 to 9999";
+        throw data_error(std::move(details));
+    }
+    return std::chrono::floor<Duration>(*parsed);
+}
+
+}  // namespace ctql::detail
+// ---- end ctql/core/timestamp_text.hpp ----
+namespace ctql::detail {
+
+inline constexpr std::size_t date_text_size = 10;
+using date_buffer = char[16];
+
+constexpr std::size_t write_date(std::chrono::sys_days d, date_buffer& out) noexcept {
+    if (d < first_timestamp_day || d > last_timestamp_day) return 0;
+    const std::chrono::year_month_day date{d};
+    using timestamp_text::put_digits;
+    put_digits(out, static_cast<std::uint64_t>(static_cast<int>(date.year())), 4);
+    out[4] = '-';
+    put_digits(out + 5, static_cast<unsigned>(date.month()), 2);
+    out[7] = '-';
+    put_digits(out + 8, static_cast<unsigned>(date.day()), 2);
+    return date_text_size;
+}
+
+inline std::string format_date(std::chrono::sys_days d) {
+    date_buffer buffer;
+    const std::size_t length = write_date(d, buffer);
+    if (length == 0) {
+        error_details details;
+        details.message = "date " + std::to_string(d.time_since_epoch().count()) +
+                          " days from 1970-01-01 is outside the storable range 0001-01-01 through 9999-12-31";
+        throw data_error(std::move(details));
+    }
+    return std::string(buffer, length);
+}
+
+constexpr std::optional<std::chrono::sys_days> try_parse_date(std::string_view text) noexcept {
+    using namespace std::chrono;
+    using timestamp_text::take_char;
+    using timestamp_text::take_digits;
+    std::size_t pos = 0;
+    unsigned y = 0, m = 0, d = 0;
+    if (!take_digits(text, pos, 4, y) || !take_char(text, pos, '-') || !take_digits(text, pos, 2, m) ||
+        !take_char(text, pos, '-') || !take_digits(text, pos, 2, d) || pos != text.size())
+        return std::nullopt;
+    const year_month_day date{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m}, std::chrono::day{d}};
+    if (y == 0 || !date.ok()) return std::nullopt;
+    return sys_days{date};
+}
+
+inline std::chrono::sys_days parse_date(std::string_view text) {
+    const std::optional<std::chrono::sys_days> parsed = try_parse_date(text);
+    if (!parsed) {
+        error_details details;
+        details.message = "invalid date " + quote_text_excerpt(text) + ": expected YYYY-MM-DD with a year from 0001 to 9999";
+        throw data_error(std::move(details));
+    }
+    return *parsed;
+}
+
+}  // namespace ctql::detail
+// ---- end ctql/core/date_text.hpp ----
+namespace ctql::render {
+
+namespace detail {
+inline void ctql_error_a_real_literal_in_ddl_must_be_finite() {}
+inline void ctql_error_a_date_or_timestamp_literal_in_ddl_must_lie_in_years_1_to_9999() {}
+
+struct decimal_number {
+    static constexpr std::uint32_t base = 1'000'000'000;
+    std::array<std::uint32_t, 90> limbs{};
+    std::size_t used = 1;
+
+    constexpr void multiply(std::uint32_t factor) {
+        std::uint64_t carry = 0;
+        for (std::size_t i = 0; i < used; ++i) {
+            const std::uint64_t product = std::uint64_t{limbs[i]} * factor + carry;
+            limbs[i] = static_cast<std::uint32_t>(product % base);
+            carry = product / base;
+        }
+        while (carry != 0) {
+            limbs[used++] = static_cast<std::uint32_t>(carry % base);
+            carry /= base;
+        }
+    }
+    constexpr std::size_t digits(std::array<char, 820>& out) const {
+        std::size_t n = 0;
+        for (std::size_t i = used; i-- > 0;) {
+            std::uint32_t limb = limbs[i];
+            char group[9]{};
+            for (int d = 8; d >= 0; --d) {
+                group[d] = static_cast<char>('0' + limb % 10);
+                limb /= 10;
+            }
+            for (char c : group) {
+                if (n == 0 && c == '0') continue;
+                out[n++] = c;
+            }
+        }
+        if (n == 0) out[n++] = '0';
+        return n;
+    }
+};
+}  // namespace detail
+
+template <class Writer>
+constexpr void write_text_literal(Writer& w, std::string_view text) {
+    w.put('\'');
+    for (char c : text) {
+        if (c == '\'') w.put('\'');
+        w.put(c);
+    }
+    w.put('\'');
+}
+
+template <class Writer>
+constexpr void write_integer_literal(Writer& w, std::int64_t n) {
+    if (n < 0) w.put('(');
+    w.put_signed(n);
+    if (n < 0) w.put(')');
+}
+
+template <class Writer>
+constexpr void write_real_literal(Writer& w, double v) {
+    if (!(v == v) || v > 1.7976931348623157e308 || v < -1.7976931348623157e308)
+        detail::ctql_error_a_real_literal_in_ddl_must_be_finite();
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    const bool negative = (bits >> 63) != 0;
+    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+    const int biased = static_cast<int>((bits >> 52) & 0x7ff);
+    if (biased == 0 && fraction == 0) {
+        w.put("0.0");
+        return;
+    }
+    std::uint64_t mantissa = biased == 0 ? fraction : (fraction | (std::uint64_t{1} << 52));
+    int exponent2 = biased == 0 ? -1074 : biased - 1075;
+    while ((mantissa & 1) == 0) {
+        mantissa >>= 1;
+        ++exponent2;
+    }
+    detail::decimal_number number;
+    number.limbs[0] = static_cast<std::uint32_t>(mantissa % detail::decimal_number::base);
+    if (mantissa >= detail::decimal_number::base) number.limbs[number.used++] =
+        static_cast<std::uint32_t>(mantissa / detail::decimal_number::base);
+    int exponent10 = 0;
+    if (exponent2 >= 0) {
+        for (int left = exponent2; left > 0; left -= 29) number.multiply(std::uint32_t{1} << (left < 29 ? left : 29));
+    } else {
+        exponent10 = exponent2;
+        constexpr std::uint32_t five_to_13 = 1'220'703'125;
+        int left = -exponent2;
+        for (; left >= 13; left -= 13) number.multiply(five_to_13);
+        std::uint32_t rest = 1;
+        for (; left > 0; --left) rest *= 5;
+        number.multiply(rest);
+    }
+    std::array<char, 820> digits{};
+    std::size_t count = number.digits(digits);
+    const double magnitude = negative ? -v : v;
+    for (std::size_t p = 1; p <= 15 && p < count; ++p) {
+        std::uint64_t shortened = 0;
+        for (std::size_t i = 0; i < p; ++i) shortened = shortened * 10 + static_cast<std::uint64_t>(digits[i] - '0');
+        if (digits[p] >= '5') ++shortened;
+        const int power = exponent10 + static_cast<int>(count - p);
+        if (power > 22 || power < -22) continue;
+        double scale = 1.0;
+        for (int i = 0; i < (power < 0 ? -power : power); ++i) scale *= 10.0;
+        const double read_back = power < 0 ? static_cast<double>(shortened) / scale : static_cast<double>(shortened) * scale;
+        if (read_back != magnitude) continue;
+        std::array<char, 20> text{};
+        std::size_t length = 0;
+        for (; shortened != 0; shortened /= 10) text[length++] = static_cast<char>('0' + shortened % 10);
+        for (std::size_t i = 0; i < length; ++i) digits[i] = text[length - 1 - i];
+        exponent10 = power;
+        count = length;
+        break;
+    }
+    if (count > 17) {
+        const bool up = digits[17] >= '5';
+        exponent10 += static_cast<int>(count - 17);
+        count = 17;
+        if (up) {
+            std::size_t i = count;
+            while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+            if (i == 0) {
+                digits[0] = '1';  // 99..9 rounded up: 100..0, one digit more, so one place higher
+                ++exponent10;
+            } else {
+                ++digits[i - 1];
+            }
+        }
+    }
+    while (count > 1 && digits[count - 1] == '0') {
+        --count;
+        ++exponent10;
+    }
+    if (negative) w.put("(-");
+    const int scientific = static_cast<int>(count) - 1 + exponent10;
+    if (scientific >= -6 && scientific < 21) {
+        if (exponent10 >= 0) {
+            for (std::size_t i = 0; i < count; ++i) w.put(digits[i]);
+            for (int i = 0; i < exponent10; ++i) w.put('0');
+            w.put(".0");
+        } else {
+            const int before_point = static_cast<int>(count) + exponent10;
+            if (before_point <= 0) {
+                w.put("0.");
+                for (int i = before_point; i < 0; ++i) w.put('0');
+                for (std::size_t i = 0; i < count; ++i) w.put(digits[i]);
+            } else {
+                for (std::size_t i = 0; i < count; ++i) {
+                    if (static_cast<int>(i) == before_point) w.put('.');
+                    w.put(digits[i]);
+                }
+            }
+        }
+    } else {
+        w.put(digits[0]);
+        w.put('.');
+        if (count == 1) w.put('0');
+        for (std::size_t i = 1; i < count; ++i) w.put(digits[i]);
+        w.put(scientific < 0 ? "E-" : "E+");
+        w.put_number(static_cast<std::uint64_t>(scientific < 0 ? -scientific : scientific));
+    }
+    if (negative) w.put(')');
+}
+
+template <class Writer, class Decimal>
+constexpr void write_decimal_literal(Writer& w, const Decimal& d) {
+    const std::int64_t units = d.units();
+    if constexpr (Writer::dialect::name == std::string_view{"sqlite"}) {
+        write_integer_literal(w, units);
+    } else {
+        const bool negative = units < 0;
+        const std::uint64_t magnitude = static_cast<std::uint64_t>(negative ? -units : units);
+        const std::uint64_t one = static_cast<std::uint64_t>(Decimal::one);
+        if (negative) w.put("(-");
+        w.put_number(magnitude / one);
+        if constexpr (Decimal::scale > 0) {
+            w.put('.');
+            std::uint64_t rest = magnitude % one;
+            for (std::uint64_t place = one / 10; place > 0; place /= 10) {
+                w.put(static_cast<char>('0' + rest / place));
+                rest %= place;
+            }
+        }
+        if (negative) w.put(')');
+    }
+}
+
+template <class Writer, class T>
+constexpr void write_literal(Writer& w, const T& v) {
+    if constexpr (std::is_same_v<T, bool>) {
+        w.put(v ? "TRUE" : "FALSE");
+    } else if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>) {
+        w.put_number(v);
+    } else if constexpr (std::is_integral_v<T>) {
+        write_integer_literal(w, static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_floating_point_v<T>) {
+        write_real_literal(w, static_cast<double>(v));
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+        write_text_literal(w, std::string_view{v});
+    } else if constexpr (is_decimal_v<T>) {
+        write_decimal_literal(w, v);
+    } else if constexpr (std::is_same_v<T, std::chrono::sys_days>) {
+        ctql::detail::date_buffer text{};
+        const std::size_t n = ctql::detail::write_date(v, text);
+        if (n == 0) detail::ctql_error_a_date_or_timestamp_literal_in_ddl_must_lie_in_years_1_to_9999();
+        write_text_literal(w, std::string_view{text, n});
+    } else if constexpr (requires { ctql::detail::write_timestamp(v, std::declval<ctql::detail::timestamp_buffer&>()); }) {
+        ctql::detail::timestamp_buffer text{};
+        const std::size_t n = ctql::detail::write_timestamp(v, text);
+        if (n == 0) detail::ctql_error_a_date_or_timestamp_literal_in_ddl_must_lie_in_years_1_to_9999();
+        write_text_literal(w, std::string_view{text, n});
+    } else {
+        static_assert(ctql::detail::always_false<T>,
+                      "ctql: this value cannot be written into DDL as a literal: a CHECK, an index expression or a "
+                      "partial index's WHERE takes numbers, decimals, booleans, text, dates and timestamps");
+    }
+}
+
+namespace detail {
+template <class Writer>
+struct nth_literal {
+    Writer& w;
+    int wanted;
+    int seen = 0;
+    template <class V>
+    constexpr void operator()(const V& v) {
+        if (++seen == wanted) write_literal(w, v);
+    }
+};
+}  // namespace detail
+
+template <class Dialect, class Values>
+struct literal_values_dialect : Dialect {
+    template <class Writer>
+    static constexpr void write_placeholder(Writer& w, int number) {
+        detail::nth_literal<Writer> visit{w, number};
+        Values::each_value(visit);
+    }
+    template <class Writer, class Node>
+    static constexpr void render(Writer& w, std::type_identity<Node>) {
+        if constexpr (requires { Node::render_unqualified(w); }) Node::render_unqualified(w);
+        else if constexpr (requires { Dialect::render(w, std::type_identity<Node>{}); })
+            Dialect::render(w, std::type_identity<Node>{});
+        else Node::render(w);
+    }
+};
+
+template <class Node, class Values, class Writer>
+constexpr void node_with_literals(Writer& w) {
+    writer<literal_values_dialect<typename Writer::dialect, Values>> inner{w.out == nullptr ? nullptr : w.out + w.size};
+    node<Node>(inner);
+    w.size += inner.size;
+}
+
+}  // namespace ctql::render
+// ---- end ctql/render/literal.hpp ----
 // ---- begin ctql/expr/expression.hpp ----
 #include <chrono>
 #include <cstddef>
@@ -860,6 +1862,14 @@ struct blob {};
 struct boolean {};
 struct timestamp {};
 struct date {};
+template <int Precision, int Scale>
+struct decimal {};
+struct uuid {};
+struct json {};
+template <class Element>
+struct array {};
+template <class T>
+struct mapped {};
 struct null {};
 }  // namespace sql_type
 
@@ -868,8 +1878,14 @@ template <class E>
 constexpr auto kind_tag_of() {
     if constexpr (is_null_expression_v<E>) return sql_type::null{};
     else {
+        using base = base_type_t<value_type_of<E>>;
         constexpr sql_kind k = expr_kind_v<E>;
-        if constexpr (k == sql_kind::integer) return sql_type::integer{};
+        if constexpr (mapped_type<base>) return sql_type::mapped<base>{};
+        else if constexpr (k == sql_kind::decimal) return sql_type::decimal<base::precision, base::scale>{};
+        else if constexpr (k == sql_kind::uuid) return sql_type::uuid{};
+        else if constexpr (k == sql_kind::json) return sql_type::json{};
+        else if constexpr (k == sql_kind::array) return sql_type::array<typename base::value_type>{};
+        else if constexpr (k == sql_kind::integer) return sql_type::integer{};
         else if constexpr (k == sql_kind::real) return sql_type::real{};
         else if constexpr (k == sql_kind::text) return sql_type::text{};
         else if constexpr (k == sql_kind::blob) return sql_type::blob{};
@@ -891,12 +1907,33 @@ using sql_type_of = decltype(detail::kind_tag_of<std::remove_cvref_t<E>>());
 template <fixed_string Name>
 using name_of = decltype(detail::name_of<Name>(std::make_index_sequence<Name.size()>{}));
 
+namespace detail {
+template <class T>
+inline constexpr bool is_decimal_tag = false;
+template <int P, int S>
+inline constexpr bool is_decimal_tag<sql_type::decimal<P, S>> = true;
+template <class A, class B>
+inline constexpr bool both_decimal_tags = is_decimal_tag<A> && is_decimal_tag<B>;
+
+template <class Left, class Right>
+constexpr bool same_family() {
+    return ctql::same_family_v<value_type_of<Left>, value_type_of<Right>>;
+}
+}  // namespace detail
+
 namespace rule {
 
 template <class Left, class LeftType, class Right, class RightType>
 inline constexpr bool comparable_types = [] {
     if constexpr (std::is_same_v<LeftType, sql_type::null> || std::is_same_v<RightType, sql_type::null>) return true;
-    else return kinds_comparable(expr_kind_v<Left>, expr_kind_v<Right>);
+    else if constexpr (detail::both_decimal_tags<LeftType, RightType>) return true;
+    else return kinds_comparable(expr_kind_v<Left>, expr_kind_v<Right>) && detail::same_family<Left, Right>();
+}();
+
+template <class Left, class LeftType, class Right, class RightType>
+inline constexpr bool decimal_scales_match = [] {
+    if constexpr (detail::both_decimal_tags<LeftType, RightType>) return detail::same_family<Left, Right>();
+    else return true;
 }();
 
 template <class Left, class LeftType, class Right, class RightType>
@@ -922,7 +1959,8 @@ inline constexpr bool not_an_aggregate = !Operand::is_aggregate;
 template <class Column, class ColumnType, class Value, class ValueType>
 inline constexpr bool assignable_types = [] {
     if constexpr (std::is_same_v<ValueType, sql_type::null>) return true;
-    else return kinds_assignable(expr_kind_v<Column>, expr_kind_v<Value>);
+    else if constexpr (detail::both_decimal_tags<ColumnType, ValueType>) return true;  // decimal_scales_match
+    else return kinds_assignable(expr_kind_v<Column>, expr_kind_v<Value>) && detail::same_family<Column, Value>();
 }();
 
 template <class Column, class Value>
@@ -931,7 +1969,9 @@ inline constexpr bool null_only_into_nullable_column = !expr_nullable_v<Value> |
 template <class Column, class ColumnCppType, class Value, class ValueCppType>
 inline constexpr bool value_fits_without_loss = [] {
     if constexpr (!requires { typename detail::optional_traits<ValueCppType>::base; } || !column_value<ValueCppType>) return true;
-    else if constexpr (!kinds_assignable(kind_of_v<ColumnCppType>, kind_of_v<ValueCppType>)) return true;  // another rule
+    else if constexpr (!kinds_assignable(kind_of_v<ColumnCppType>, kind_of_v<ValueCppType>) ||
+                       !same_family_v<ColumnCppType, ValueCppType>)
+        return true;  // another rule
     else return converts_without_loss<base_type_t<ColumnCppType>, base_type_t<ValueCppType>>();
 }();
 
@@ -942,6 +1982,7 @@ inline constexpr bool boolean_condition = std::is_same_v<ConditionType, sql_type
 }  // namespace ctql
 // ---- end ctql/expr/rules.hpp ----
 // ---- begin ctql/expr/operators.hpp ----
+#include <algorithm>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -1013,6 +2054,9 @@ constexpr bool check_comparison() {
     static_assert(rule::comparable_types<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
                   "ctql: these operands have different SQL types and cannot be compared; compare a column with a "
                   "value of its own type");
+    static_assert(rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                  "ctql: decimals of different scales are compared; compare decimals of one scale, converting one "
+                  "side with ctql::decimal_cast<Precision, Scale>(value)");
     return true;
 }
 
@@ -1096,16 +2140,28 @@ constexpr auto operator!(const E& e) {
 
 template <sql_expression E>
 constexpr auto operator-(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: unary - applies to a number");
+    static_assert(rule::numeric_operand<E, sql_type_of<E>> || detail::is_decimal_tag<sql_type_of<E>>,
+                  "ctql: unary - applies to a number");
     return prefix_expression<E, op::negate>{{}, e};
 }
+
+namespace rule {
+template <class Op, class Left, class LeftType, class Right, class RightType>
+inline constexpr bool decimal_arithmetic = [] {
+    constexpr bool l = detail::is_decimal_tag<LeftType>, r = detail::is_decimal_tag<RightType>;
+    if constexpr (std::is_same_v<Op, op::plus> || std::is_same_v<Op, op::minus>) return l && r;
+    else if constexpr (std::is_same_v<Op, op::multiplies>)
+        return (l && std::is_same_v<RightType, sql_type::integer>) || (r && std::is_same_v<LeftType, sql_type::integer>);
+    else return false;
+}();
+}  // namespace rule
 
 namespace detail {
 template <class L, class R>
 using arithmetic_base_t = decltype(std::declval<base_type_t<value_type_of<L>>>() + std::declval<base_type_t<value_type_of<R>>>());
 
 template <class Op, class L, class R>
-constexpr auto make_arithmetic(L&& l, R&& r) {
+constexpr auto make_plain_arithmetic(L&& l, R&& r) {
     using left_t = expression_t<L>;
     using right_t = expression_t<R>;
     static_assert(rule::numeric_operand<left_t, sql_type_of<left_t>>,
@@ -1124,6 +2180,39 @@ constexpr auto make_arithmetic(L&& l, R&& r) {
             {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
     }
 }
+
+template <class L, class R>
+constexpr auto decimal_result() {
+    using l = base_type_t<value_type_of<L>>;
+    using r = base_type_t<value_type_of<R>>;
+    if constexpr (!is_decimal_tag<sql_type_of<R>>) return l{};
+    else if constexpr (!is_decimal_tag<sql_type_of<L>>) return r{};
+    else return decimal<std::max(l::precision, r::precision), l::scale>{};
+}
+
+template <class Op, class L, class R>
+constexpr auto make_arithmetic(L&& l, R&& r) {
+    using left_t = expression_t<L>;
+    using right_t = expression_t<R>;
+    if constexpr (is_decimal_tag<sql_type_of<left_t>> || is_decimal_tag<sql_type_of<right_t>>) {
+        static_assert(rule::decimal_arithmetic<Op, left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                      "ctql: decimals add and subtract decimals, and multiply by integers (an exact result of the "
+                      "same scale); compute other results in C++ after reading, or cast to double");
+        static_assert(rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                      "ctql: decimals of different scales are added or subtracted; convert one side with "
+                      "ctql::decimal_cast<Precision, Scale>(value)");
+        if constexpr (rule::decimal_arithmetic<Op, left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>> &&
+                      rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>) {
+            using base = decltype(decimal_result<left_t, right_t>());
+            using result = nullable_if_t<expr_nullable_v<left_t> || expr_nullable_v<right_t>, base>;
+            return binary_expression<Op, left_t, right_t, result>{
+                {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
+        }
+    } else {
+        return make_plain_arithmetic<Op>(std::forward<L>(l), std::forward<R>(r));
+    }
+}
+
 }  // namespace detail
 
 #define CTQL_DETAIL_ARITHMETIC(symbol, op_type)                                         \
@@ -1357,7 +2446,7 @@ struct in_array : expression_methods<in_array<Operand, Negated, T>> {
 
 namespace detail {
 template <class R>
-concept value_range = std::ranges::sized_range<R> && !expression_operand<R> &&
+concept value_range = std::ranges::sized_range<R> && !sql_expression<R> && !null_literal<R> && !scalar_query<R> &&
                       literal_value<std::ranges::range_value_t<R>> &&
                       storable<literal_value_type_t<std::ranges::range_value_t<R>>>;
 
@@ -1366,6 +2455,10 @@ constexpr auto make_in_array(const E& e, const R& range) {
     using element = literal_value_type_t<std::ranges::range_value_t<R>>;
     static_assert(check_comparison<E, element>());
     static_assert(kind_of_v<element> != sql_kind::blob, "ctql: in() with a run-time list takes no blobs");
+    static_assert(!mapped_type<element> && kind_of_v<element> != sql_kind::uuid &&
+                      kind_of_v<element> != sql_kind::json && kind_of_v<element> != sql_kind::array,
+                  "ctql: in() with a run-time list takes numbers, decimals, text, booleans, dates and timestamps; "
+                  "list other values one by one: e.in(a, b, c)");
     return in_array<E, Negated, element>{
         {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
 }
@@ -1827,7 +2920,8 @@ using plain_aggregate = aggregate_tail<no_filter, no_window>;
 namespace rule {
 template <class Operand, class OperandType>
 inline constexpr bool min_max_operand_orders_alike =
-    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob>;
+    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob> &&
+    !std::is_same_v<OperandType, sql_type::uuid> && !std::is_same_v<OperandType, sql_type::json>;
 }  // namespace rule
 
 template <class Function, class Operand, bool Distinct, column_value ValueType, class Tail = plain_aggregate>
@@ -1899,8 +2993,13 @@ using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::
 
 template <bool Distinct, class E>
 constexpr auto make_sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+    if constexpr (expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>) {
+        using sum_t = decimal<18, base_type_t<value_type_of<E>>::scale>;
+        return make_aggregate<fn::sum, Distinct, E, std::optional<sum_t>>(e);
+    } else {
+        static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+        return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+    }
 }
 template <bool Distinct, class E>
 constexpr auto make_avg(const E& e) {
@@ -1912,7 +3011,8 @@ template <class Function, class E>
 constexpr auto make_min_max(const E& e) {
     static_assert(rule::min_max_operand_orders_alike<E, sql_type_of<E>>,
                   "ctql: min() and max() take no boolean or blob: PostgreSQL has neither; for a boolean b, "
-                  "write max(case_when(b, 1).else_(0)) (true if any row is)");
+                  "write max(case_when(b, 1).else_(0)) (true if any row is). Nor uuid or json, which PostgreSQL "
+                  "does not aggregate either");
     return make_aggregate<Function, false, E, make_optional_t<value_type_of<E>>>(e);
 }
 }  // namespace detail
@@ -2050,7 +3150,8 @@ constexpr bool check_number() {
 }  // namespace detail
 
 template <class First, class... Rest>
-    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || scalar_query<First> ||
+                                     (sql_expression<Rest> || ...)))
 constexpr auto coalesce(First&& first, Rest&&... rest) {
     static_assert((detail::check_comparison<First, Rest>() && ...));
     using base = detail::base_value_t<First>;
@@ -2837,6 +3938,9 @@ constexpr auto make_assignment(V&& v) {
                   "ctql: an aggregate cannot be assigned to a column");
     static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
                   "ctql: the value's SQL type does not match the column's type in this assignment");
+    static_assert(rule::decimal_scales_match<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
+                  "ctql: a decimal of another scale is assigned to a decimal column; convert it with "
+                  "ctql::decimal_cast<Precision, Scale>(value) to the column's scale");
     static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                   "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
                   "std::optional<T> or assign a non-null value");
@@ -3082,12 +4186,99 @@ inline constexpr bool arguments_match_v =
 }  // namespace ctql
 // ---- end ctql/expr/parameter.hpp ----
 // ---- begin ctql/schema/constraints.hpp ----
+#include <string_view>
+#include <type_traits>
+
 namespace ctql {
 
-struct primary_key_t {};
+namespace detail {
+template <class T>
+concept table_column = requires {
+    typename T::table;
+    typename T::value_type;
+    T::ctql_sql_name;
+};
+
+template <class Writer, class... Columns>
+constexpr void render_column_list(Writer& w) {
+    bool first = true;
+    ((w.put(first ? "(" : ", "), Columns::render_unqualified(w), first = false), ...);
+    w.put(')');
+}
+
+template <bool Primary, class... Columns>
+struct key_constraint {
+    using table = typename nth_t<0, type_list<Columns...>>::table;
+    using key_columns = type_list<Columns...>;
+    static constexpr bool is_primary_key = Primary;
+
+    template <class Source, class Writer>
+    static constexpr void render_definition(Writer& w) {
+        w.put(Primary ? "PRIMARY KEY " : "UNIQUE ");
+        render_column_list<Writer, Columns...>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+}  // namespace detail
+
+namespace rule {
+template <class Argument>
+inline constexpr bool key_lists_columns = false;
+template <class FirstColumn, class OtherColumn>
+inline constexpr bool key_columns_of_one_table = false;
+template <class Column>
+inline constexpr bool key_column_listed_once = false;
+template <class Column, class ValueType>
+inline constexpr bool primary_key_column_not_nullable = false;
+}  // namespace rule
+
+namespace detail {
+template <bool Primary, class First, class... Columns>
+constexpr bool check_key_columns() {
+    if constexpr (!(table_column<First> && ... && table_column<Columns>)) {
+        static_assert(rule::key_lists_columns<type_list<First, Columns...>>,
+                      "ctql: primary_key(...) and unique(...) take columns of the table, such as "
+                      "ctql::primary_key(order_items.order_id, order_items.product_id)");
+        return false;
+    } else if constexpr (!(std::is_same_v<typename First::table, typename Columns::table> && ...)) {
+        static_assert(rule::key_columns_of_one_table<First, type_list<Columns...>>,
+                      "ctql: the columns of a primary key or unique constraint must all belong to one table");
+        return false;
+    } else if constexpr (((contains_v<Columns, type_list<First>> ? 1 : 0) + ... + 0) != 0) {
+        static_assert(rule::key_column_listed_once<First>, "ctql: a column is listed twice in one key");
+        return false;
+    } else if constexpr (Primary && (is_nullable_v<typename First::value_type> || ... ||
+                                     is_nullable_v<typename Columns::value_type>)) {
+        static_assert(rule::primary_key_column_not_nullable<First, type_list<Columns...>>,
+                      "ctql: a primary key column cannot be NULL: declare its columns without std::optional");
+        return false;
+    } else if constexpr (sizeof...(Columns) == 0) {
+        return true;
+    } else {
+        return check_key_columns<Primary, Columns...>();
+    }
+}
+}  // namespace detail
+
+struct primary_key_t {
+    template <class... Columns>
+        requires(sizeof...(Columns) > 0)
+    constexpr detail::key_constraint<true, Columns...> operator()(const Columns&...) const {
+        static_assert(detail::check_key_columns<true, Columns...>());
+        return {};
+    }
+};
 inline constexpr primary_key_t primary_key{};
 
-struct unique_t {};
+struct unique_t {
+    template <class... Columns>
+        requires(sizeof...(Columns) > 0)
+    constexpr detail::key_constraint<false, Columns...> operator()(const Columns&...) const {
+        static_assert(detail::check_key_columns<false, Columns...>());
+        return {};
+    }
+};
 inline constexpr unique_t unique{};
 
 template <auto Value>
@@ -3097,12 +4288,63 @@ struct default_value_t {
 template <auto Value>
 inline constexpr default_value_t<Value> default_value{};
 
-template <auto Column>
+enum class referential_action { unspecified, cascade, set_null, set_default, restrict, no_action };
+
+template <referential_action Action>
+struct referential_action_t {
+    static constexpr referential_action value = Action;
+};
+inline constexpr referential_action_t<referential_action::cascade> cascade{};
+inline constexpr referential_action_t<referential_action::set_null> set_null{};
+inline constexpr referential_action_t<referential_action::set_default> set_default{};
+inline constexpr referential_action_t<referential_action::restrict> restrict{};
+inline constexpr referential_action_t<referential_action::no_action> no_action{};
+
+template <auto Column, referential_action OnDelete = referential_action::unspecified,
+          referential_action OnUpdate = referential_action::unspecified>
 struct references_t {
-    using column = decltype(Column);
+    using column = std::remove_cvref_t<decltype(Column)>;
+    static constexpr referential_action on_delete_action = OnDelete;
+    static constexpr referential_action on_update_action = OnUpdate;
+
+    template <referential_action Action>
+    constexpr references_t<Column, Action, OnUpdate> on_delete(referential_action_t<Action>) const {
+        static_assert(OnDelete == referential_action::unspecified, "ctql: this reference already says what ON DELETE does");
+        return {};
+    }
+    template <referential_action Action>
+    constexpr references_t<Column, OnDelete, Action> on_update(referential_action_t<Action>) const {
+        static_assert(OnUpdate == referential_action::unspecified, "ctql: this reference already says what ON UPDATE does");
+        return {};
+    }
 };
 template <auto Column>
 inline constexpr references_t<Column> references{};
+
+namespace detail {
+constexpr std::string_view referential_action_sql(referential_action action) {
+    switch (action) {
+        case referential_action::cascade: return "CASCADE";
+        case referential_action::set_null: return "SET NULL";
+        case referential_action::set_default: return "SET DEFAULT";
+        case referential_action::restrict: return "RESTRICT";
+        case referential_action::no_action: return "NO ACTION";
+        case referential_action::unspecified: break;
+    }
+    return "";
+}
+template <referential_action OnDelete, referential_action OnUpdate, class Writer>
+constexpr void render_referential_actions(Writer& w) {
+    if constexpr (OnDelete != referential_action::unspecified) {
+        w.put(" ON DELETE ");
+        w.put(referential_action_sql(OnDelete));
+    }
+    if constexpr (OnUpdate != referential_action::unspecified) {
+        w.put(" ON UPDATE ");
+        w.put(referential_action_sql(OnUpdate));
+    }
+}
+}  // namespace detail
 
 struct secret_t {};
 inline constexpr secret_t secret{};
@@ -3123,8 +4365,8 @@ inline constexpr bool is_default_v<default_value_t<V>> = true;
 
 template <class C>
 inline constexpr bool is_reference_v = false;
-template <auto V>
-inline constexpr bool is_reference_v<references_t<V>> = true;
+template <auto V, referential_action D, referential_action U>
+inline constexpr bool is_reference_v<references_t<V, D, U>> = true;
 
 template <class List>
 struct find_default {
@@ -3152,8 +4394,28 @@ struct find_reference<type_list<C, Cs...>> {
 
 namespace ctql {
 
-template <class Table, class Self, column_value T, class ConstraintList>
+namespace rule {
+template <class Column, class CppType>
+inline constexpr bool column_type_is_mapped = column_value<CppType>;
+
+template <class Column, class CppType, class Default>
+inline constexpr bool literal_default_of_builtin_type = [] {
+    if constexpr (std::is_void_v<Default> || !column_value<CppType>) return true;
+    else if constexpr (sql_expression<std::remove_cvref_t<decltype(Default::value)>>) return true;
+    else {
+        constexpr sql_kind k = kind_of_v<CppType>;
+        return !mapped_type<base_type_t<CppType>> && k != sql_kind::decimal && k != sql_kind::uuid &&
+               k != sql_kind::json && k != sql_kind::array;
+    }
+}();
+}  // namespace rule
+
+template <class Table, class Self, class T, class ConstraintList>
 struct column : expression_methods<Self> {
+    static_assert(rule::column_type_is_mapped<Self, T>,
+                  "ctql: this column's C++ type is not a column type; map it once with a specialisation of "
+                  "ctql::column_mapping<T> (using stored = a built-in column type; to_stored; from_stored), or of "
+                  "ctql::enum_names<E> for an enum (see core/column_mapping.hpp)");
     using value_type = T;
     using table = Table;
     using constraints = ConstraintList;
@@ -3168,6 +4430,9 @@ struct column : expression_methods<Self> {
     static constexpr bool is_secret = detail::contains_v<secret_t, ConstraintList>;
     static constexpr bool is_generated = is_primary_key && kind_of_v<T> == sql_kind::integer;
     using default_constraint = typename detail::find_default<ConstraintList>::type;
+    static_assert(rule::literal_default_of_builtin_type<Self, T, default_constraint>,
+                  "ctql: a literal default_value is written into CREATE TABLE as SQL text, which is not how ctql "
+                  "stores a decimal, uuid, JSON, array, enum or mapped column; set the value in the insert instead");
     using reference_constraint = typename detail::find_reference<ConstraintList>::type;
     static constexpr bool has_default = !std::is_void_v<default_constraint> || is_generated;
     static constexpr bool required_in_insert = !is_nullable_v<T> && !has_default;
@@ -3414,6 +4679,586 @@ constexpr auto alias(const Table&) {
     };                                                                                                    \
     inline constexpr table_name##_t table_name {}
 // ---- end ctql/schema/table.hpp ----
+// ---- begin ctql/schema/ddl_expression.hpp ----
+#include <type_traits>
+
+namespace ctql {
+
+namespace rule {
+template <class Where, class Expression>
+inline constexpr bool schema_expression_is_an_expression = false;
+template <class Where, class Expression, class Parameters>
+inline constexpr bool no_parameter_in_schema = false;
+template <class Where, class Expression>
+inline constexpr bool no_aggregate_in_schema = false;
+template <class Where, class Expression, class Tables>
+inline constexpr bool schema_expression_on_one_table = false;
+}  // namespace rule
+
+namespace schema_place {
+struct check {};
+struct index_element {};
+struct index_where {};
+}  // namespace schema_place
+
+namespace detail {
+template <class Where, class E>
+constexpr bool check_schema_expression() {
+    if constexpr (!sql_expression<E>) {
+        static_assert(rule::schema_expression_is_an_expression<Where, E>,
+                      "ctql: a CHECK, an index or its WHERE takes a ctql expression over the table's columns, "
+                      "such as order_items.qty > 0");
+        return false;
+    } else if constexpr (!std::is_same_v<typename E::params, type_list<>>) {
+        static_assert(rule::no_parameter_in_schema<Where, E, typename E::params>,
+                      "ctql: a parameter (ctql::param) cannot appear in a CHECK, an index or its WHERE: the "
+                      "database stores them as SQL text, with no value to bind; write the value itself "
+                      "(it is written into the DDL as a literal)");
+        return false;
+    } else if constexpr (E::is_aggregate) {
+        static_assert(rule::no_aggregate_in_schema<Where, E>,
+                      "ctql: an aggregate cannot appear in a CHECK or an index: they are computed row by row");
+        return false;
+    } else if constexpr (E::tables::size != 1) {
+        static_assert(rule::schema_expression_on_one_table<Where, E, typename E::tables>,
+                      "ctql: a CHECK, an index or its WHERE reads the columns of one table, the table it is "
+                      "declared on, and no other");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+struct invalid_constraint {
+    using table = void;
+    template <class... Ignored>
+    constexpr invalid_constraint on_delete(const Ignored&...) const { return {}; }
+    template <class... Ignored>
+    constexpr invalid_constraint on_update(const Ignored&...) const { return {}; }
+    template <class... Ignored>
+    constexpr invalid_constraint where(const Ignored&...) const { return {}; }
+    constexpr invalid_constraint unique() const { return {}; }
+    template <class Source, class Writer>
+    static constexpr void render_definition(Writer&) {}
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <class E>
+constexpr bool is_boolean_expression() {
+    if constexpr (is_null_expression_v<E>) return false;
+    else return expr_kind_v<E> == sql_kind::boolean;
+}
+
+template <class E>
+using schema_expression_table_t = nth_t<0, typename E::tables>;
+}  // namespace detail
+
+}  // namespace ctql
+// ---- end ctql/schema/ddl_expression.hpp ----
+// ---- begin ctql/schema/check.hpp ----
+namespace ctql {
+
+namespace rule {
+template <class Condition, class ConditionType>
+inline constexpr bool check_condition_is_boolean = false;
+}  // namespace rule
+
+namespace detail {
+template <class Condition>
+struct check_constraint {
+    using table = schema_expression_table_t<Condition>;
+    Condition condition;
+
+    template <class Source>
+    struct values {
+        template <class Visitor>
+        static constexpr void each_value(Visitor& visit) {
+            Source::object().condition.each_value(visit);
+        }
+    };
+    template <class Source, class Writer>
+    static constexpr void render_definition(Writer& w) {
+        w.put("CHECK (");
+        render::node_with_literals<Condition, values<Source>>(w);
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        condition.each_value(visit);
+    }
+};
+
+template <class Condition>
+constexpr bool check_check_condition() {
+    if constexpr (!check_schema_expression<schema_place::check, Condition>()) {
+        return false;
+    } else if constexpr (!is_boolean_expression<Condition>()) {
+        static_assert(rule::check_condition_is_boolean<Condition, sql_type_of<Condition>>,
+                      "ctql: a CHECK condition must be boolean, such as check(t.qty > 0); this one is not");
+        return false;
+    } else {
+        return true;
+    }
+}
+}  // namespace detail
+
+template <class Condition>
+constexpr auto check(const Condition& condition) {
+    if constexpr (detail::check_check_condition<Condition>()) return detail::check_constraint<Condition>{condition};
+    else return detail::invalid_constraint{};
+}
+
+}  // namespace ctql
+// ---- end ctql/schema/check.hpp ----
+// ---- begin ctql/schema/foreign_key.hpp ----
+#include <type_traits>
+
+namespace ctql {
+
+namespace rule {
+template <class Argument>
+inline constexpr bool foreign_key_lists_columns = false;
+template <class Columns>
+inline constexpr bool foreign_key_columns_of_one_table = false;
+template <class Columns, class ReferencedColumns>
+inline constexpr bool foreign_key_references_as_many_columns = false;
+template <class Column, class ColumnType, class ReferencedColumn, class ReferencedType>
+inline constexpr bool foreign_key_column_type_matches = false;
+}  // namespace rule
+
+namespace detail {
+template <class... Columns>
+constexpr bool columns_of_one_table() {
+    if constexpr (!(table_column<Columns> && ...)) {
+        static_assert(rule::foreign_key_lists_columns<type_list<Columns...>>,
+                      "ctql: foreign_key(...) and .references(...) take columns, such as "
+                      "foreign_key(lines.order_id).references(orders.id)");
+        return false;
+    } else if constexpr (union_t<type_list<typename Columns::table...>>::size != 1) {
+        static_assert(rule::foreign_key_columns_of_one_table<type_list<Columns...>>,
+                      "ctql: the columns of a foreign key, and the columns it references, each belong to one table");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Column, class Referenced>
+constexpr bool same_key_type() {
+    if constexpr (kind_of_v<typename Column::value_type> != kind_of_v<typename Referenced::value_type>) {
+        static_assert(rule::foreign_key_column_type_matches<Column, sql_type_of<Column>, Referenced, sql_type_of<Referenced>>,
+                      "ctql: a foreign key column has another SQL type than the column it references");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Columns, class Referenced, referential_action OnDelete = referential_action::unspecified,
+          referential_action OnUpdate = referential_action::unspecified>
+struct foreign_key_constraint;
+template <class... Columns, class... Referenced, referential_action OnDelete, referential_action OnUpdate>
+struct foreign_key_constraint<type_list<Columns...>, type_list<Referenced...>, OnDelete, OnUpdate> {
+    using table = typename nth_t<0, type_list<Columns...>>::table;
+    using referenced_table = typename nth_t<0, type_list<Referenced...>>::table;
+    using columns = type_list<Columns...>;
+    using referenced_columns = type_list<Referenced...>;
+    static constexpr referential_action on_delete_action = OnDelete;
+    static constexpr referential_action on_update_action = OnUpdate;
+
+    template <referential_action Action>
+    constexpr foreign_key_constraint<columns, referenced_columns, Action, OnUpdate> on_delete(
+        referential_action_t<Action>) const {
+        static_assert(OnDelete == referential_action::unspecified, "ctql: this foreign key already says what ON DELETE does");
+        return {};
+    }
+    template <referential_action Action>
+    constexpr foreign_key_constraint<columns, referenced_columns, OnDelete, Action> on_update(
+        referential_action_t<Action>) const {
+        static_assert(OnUpdate == referential_action::unspecified, "ctql: this foreign key already says what ON UPDATE does");
+        return {};
+    }
+
+    template <class Source, class Writer>
+    static constexpr void render_definition(Writer& w) {
+        w.put("FOREIGN KEY ");
+        render_column_list<Writer, Columns...>(w);
+        w.put(" REFERENCES ");
+        w.identifier(referenced_table::ctql_sql_name.view());
+        w.put(' ');
+        render_column_list<Writer, Referenced...>(w);
+        render_referential_actions<OnDelete, OnUpdate>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <class... Columns>
+struct foreign_key_columns {
+    template <class... Referenced>
+        requires(sizeof...(Referenced) > 0)
+    constexpr auto references(const Referenced&...) const {
+        if constexpr (!columns_of_one_table<Referenced...>()) {
+            return invalid_constraint{};
+        } else if constexpr (sizeof...(Referenced) != sizeof...(Columns)) {
+            static_assert(rule::foreign_key_references_as_many_columns<type_list<Columns...>, type_list<Referenced...>>,
+                          "ctql: a foreign key references as many columns as it has, in the same order");
+            return invalid_constraint{};
+        } else if constexpr (!(same_key_type<Columns, Referenced>() && ...)) {
+            return invalid_constraint{};
+        } else {
+            return foreign_key_constraint<type_list<Columns...>, type_list<Referenced...>>{};
+        }
+    }
+};
+}  // namespace detail
+
+template <class... Columns>
+    requires(sizeof...(Columns) > 0)
+constexpr detail::foreign_key_columns<Columns...> foreign_key(const Columns&...) {
+    static_assert(detail::columns_of_one_table<Columns...>());
+    return {};
+}
+
+}  // namespace ctql
+// ---- end ctql/schema/foreign_key.hpp ----
+// ---- begin ctql/schema/index.hpp ----
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctql {
+
+namespace rule {
+template <class IndexName, class Tables>
+inline constexpr bool index_on_one_table = false;
+template <class IndexName, class Condition, class ConditionType>
+inline constexpr bool index_where_is_boolean = false;
+template <class IndexName>
+inline constexpr bool index_where_given_once = false;
+}  // namespace rule
+
+namespace detail {
+struct no_index_where {
+    using tables = type_list<>;
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <class Element>
+struct index_element_traits {
+    using expression = Element;
+    static constexpr bool descending = false;
+    static constexpr bool ordered = false;
+};
+template <class E, bool Descending, nulls_order Nulls>
+struct index_element_traits<order_item<E, Descending, Nulls>> {
+    using expression = E;
+    static constexpr bool descending = Descending;
+    static constexpr bool ordered = true;
+};
+
+template <class Element>
+constexpr bool check_index_element() {
+    return check_schema_expression<schema_place::index_element, typename index_element_traits<Element>::expression>();
+}
+
+template <bool IsKey, class... Elements>
+struct index_key {};
+template <class... Elements>
+struct index_key<true, Elements...> {
+    using key_columns = type_list<Elements...>;
+};
+
+template <fixed_string Name, bool Unique, class Where, class... Elements>
+struct index_definition
+    : index_key<Unique && std::is_same_v<Where, no_index_where> && (table_column<Elements> && ...), Elements...> {
+    static constexpr fixed_string index_name = Name;
+    static constexpr bool is_index = true;
+    static constexpr bool is_unique = Unique;
+    static constexpr bool is_partial = !std::is_same_v<Where, no_index_where>;
+    using table = nth_t<0, union_t<typename Elements::tables...>>;
+    using where_type = Where;
+
+    value_list<Elements...> elements;
+    Where condition;
+
+    constexpr index_definition<Name, true, Where, Elements...> unique() const { return {{}, elements, condition}; }
+
+    template <class Condition>
+    constexpr auto where(const Condition& c) const {
+        if constexpr (is_partial) {
+            static_assert(rule::index_where_given_once<ctql::name_of<Name>>, "ctql: this index already has a WHERE");
+            return *this;
+        } else if constexpr (!check_schema_expression<schema_place::index_where, Condition>()) {
+            return *this;
+        } else if constexpr (!is_boolean_expression<Condition>()) {
+            static_assert(rule::index_where_is_boolean<ctql::name_of<Name>, Condition, sql_type_of<Condition>>,
+                          "ctql: the WHERE of a partial index must be a boolean condition, such as t.qty > 0");
+            return *this;
+        } else if constexpr (!std::is_same_v<typename Condition::tables, type_list<table>>) {
+            static_assert(rule::index_on_one_table<ctql::name_of<Name>, union_t<type_list<table>, typename Condition::tables>>,
+                          "ctql: an index's WHERE reads the columns of the indexed table, and no other");
+            return *this;
+        } else {
+            return index_definition<Name, Unique, Condition, Elements...>{{}, elements, c};
+        }
+    }
+
+    template <class Source, std::size_t I>
+    struct element_values {
+        template <class Visitor>
+        static constexpr void each_value(Visitor& visit) {
+            get_value<I>(Source::object().elements).each_value(visit);
+        }
+    };
+    template <class Source>
+    struct where_values {
+        template <class Visitor>
+        static constexpr void each_value(Visitor& visit) {
+            Source::object().condition.each_value(visit);
+        }
+    };
+
+    template <class Source, class Writer>
+    static constexpr void render_target(Writer& w) {
+        w.identifier(Name.view());
+        w.put(" ON ");
+        w.identifier(table::ctql_sql_name.view());
+        w.put(" (");
+        render_elements<Source>(w, std::index_sequence_for<Elements...>{});
+        w.put(')');
+        if constexpr (is_partial) {
+            w.put(" WHERE ");
+            render::node_with_literals<Where, where_values<Source>>(w);
+        }
+    }
+
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        elements.for_each([&](const auto& e) { e.each_value(visit); });
+        condition.each_value(visit);
+    }
+
+private:
+    template <class Source, class Writer, std::size_t... I>
+    static constexpr void render_elements(Writer& w, std::index_sequence<I...>) {
+        ((w.put(I == 0 ? "" : ", "), render_element<Source, I, Elements>(w)), ...);
+    }
+    template <class Source, std::size_t I, class Element, class Writer>
+    static constexpr void render_element(Writer& w) {
+        using traits = index_element_traits<Element>;
+        using expression = typename traits::expression;
+        if constexpr (table_column<expression>) {
+            expression::render_unqualified(w);
+        } else {
+            w.put('(');
+            render::node_with_literals<expression, element_values<Source, I>>(w);
+            w.put(')');
+        }
+        if constexpr (traits::ordered) Element::render_direction(w);
+    }
+};
+
+template <fixed_string Name, class... Elements>
+constexpr bool check_index_elements() {
+    if constexpr (!(check_index_element<Elements>() && ...)) {
+        return false;
+    } else if constexpr (union_t<typename Elements::tables...>::size != 1) {
+        static_assert(rule::index_on_one_table<ctql::name_of<Name>, union_t<typename Elements::tables...>>,
+                      "ctql: an index's columns and expressions must all come from one table, the indexed table");
+        return false;
+    } else {
+        return true;
+    }
+}
+}  // namespace detail
+
+template <fixed_string Name, class... Elements>
+    requires(sizeof...(Elements) > 0)
+constexpr auto index(const Elements&... elements) {
+    if constexpr (detail::check_index_elements<Name, Elements...>())
+        return detail::index_definition<Name, false, detail::no_index_where, Elements...>{
+            {}, detail::value_list<Elements...>{{{elements}...}}, {}};
+    else
+        return detail::invalid_constraint{};
+}
+
+}  // namespace ctql
+// ---- end ctql/schema/index.hpp ----
+// ---- begin ctql/schema/table_constraints.hpp ----
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace ctql {
+
+namespace rule {
+template <class Table, class Constraint, class ConstraintTable>
+inline constexpr bool constraint_declared_on_its_table = false;
+template <class Table>
+inline constexpr bool one_primary_key = false;
+template <class Table, class IndexName>
+inline constexpr bool index_name_used_once = false;
+}  // namespace rule
+
+namespace detail {
+template <class... Constraints>
+struct table_constraint_list {
+    using types = type_list<Constraints...>;
+    value_list<Constraints...> items;
+};
+
+template <class C>
+constexpr bool is_index_v = requires { C::is_index; };
+
+template <class C>
+constexpr int primary_keys_in() {
+    if constexpr (requires { C::is_primary_key; }) return C::is_primary_key ? 1 : 0;
+    else return 0;
+}
+template <class... Columns>
+constexpr int column_primary_keys(type_list<Columns...>) {
+    return ((Columns::is_primary_key ? 1 : 0) + ... + 0);
+}
+
+template <class Table, class C>
+constexpr bool check_constraint_table() {
+    if constexpr (std::is_same_v<C, invalid_constraint> || std::is_same_v<typename C::table, Table>) {
+        return true;
+    } else {
+        static_assert(rule::constraint_declared_on_its_table<Table, C, typename C::table>,
+                      "ctql: a constraint or index in CTQL_TABLE_CONSTRAINTS(t, ...) is about another table than t: "
+                      "declare it with the table whose columns it names");
+        return false;
+    }
+}
+
+template <class C>
+constexpr std::string_view index_name_view() {
+    if constexpr (is_index_v<C>) return C::index_name.view();
+    else return {};
+}
+
+template <class Table, class... Constraints>
+constexpr bool check_index_names() {
+    constexpr std::size_t n = sizeof...(Constraints);
+    constexpr std::size_t repeated = [] {
+        const std::string_view names[] = {std::string_view{}, index_name_view<Constraints>()...};
+        const bool indexes[] = {false, is_index_v<Constraints>...};
+        for (std::size_t i = 1; i <= n; ++i)
+            for (std::size_t j = 1; j < i; ++j)
+                if (indexes[i] && indexes[j] && names[i] == names[j]) return i - 1;
+        return n;
+    }();
+    if constexpr (repeated != n) {
+        static_assert(rule::index_name_used_once<Table, ctql::name_of<nth_t<repeated, type_list<Constraints...>>::index_name>>,
+                      "ctql: two indexes of a table have the same name; give each its own");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Table, class... Constraints>
+constexpr table_constraint_list<Constraints...> make_table_constraints(const Constraints&... constraints) {
+    static_assert(table_type<Table>, "ctql: CTQL_TABLE_CONSTRAINTS names a table declared with CTQL_TABLE");
+    static_assert((check_constraint_table<Table, Constraints>() && ...));
+    static_assert(check_index_names<Table, Constraints...>());
+    if constexpr (column_primary_keys(typename Table::ctql_columns{}) + (primary_keys_in<Constraints>() + ... + 0) > 1)
+        static_assert(rule::one_primary_key<Table>,
+                      "ctql: a table has one primary key: mark one column ctql::primary_key, or name several "
+                      "columns in one ctql::primary_key(...) in CTQL_TABLE_CONSTRAINTS, not both");
+    return {make_value_list(constraints...)};
+}
+
+template <class Table>
+constexpr auto find_table_constraints() {
+    if constexpr (requires(const Table& t) { ctql_table_constraints(t); }) return ctql_table_constraints(Table{});
+    else return table_constraint_list<>{};
+}
+
+template <class Table>
+inline constexpr auto table_constraints_v = find_table_constraints<Table>();
+template <class Table>
+using table_constraint_types_t = typename std::remove_cvref_t<decltype(table_constraints_v<Table>)>::types;
+
+template <class Table, std::size_t I>
+struct table_constraint_source {
+    static constexpr const auto& object() { return get_value<I>(table_constraints_v<Table>.items); }
+};
+}  // namespace detail
+
+}  // namespace ctql
+
+#define CTQL_TABLE_CONSTRAINTS(table_name, ...)                                              \
+    constexpr auto ctql_table_constraints(const table_name##_t&) {                           \
+        return ::ctql::detail::make_table_constraints<table_name##_t>(__VA_ARGS__);          \
+    }                                                                                        \
+    static_assert(::ctql::table_type<table_name##_t>)
+// ---- end ctql/schema/table_constraints.hpp ----
+// ---- begin ctql/schema/keys.hpp ----
+#include <cstddef>
+#include <type_traits>
+
+namespace ctql::detail {
+
+template <class Column>
+constexpr auto column_keys() {
+    if constexpr (Column::is_primary_key || Column::is_unique) return type_list<type_list<Column>>{};
+    else return type_list<>{};
+}
+
+template <class Columns>
+struct column_level_keys;
+template <class... Columns>
+struct column_level_keys<type_list<Columns...>> {
+    using type = concat_t<decltype(column_keys<Columns>())...>;
+};
+
+template <class Constraint>
+constexpr auto constraint_keys() {
+    if constexpr (requires { typename Constraint::key_columns; }) return type_list<typename Constraint::key_columns>{};
+    else return type_list<>{};
+}
+
+template <class Constraints>
+struct table_level_keys;
+template <class... Constraints>
+struct table_level_keys<type_list<Constraints...>> {
+    using type = concat_t<decltype(constraint_keys<Constraints>())...>;
+};
+
+template <class Table>
+struct unique_keys {
+    using type = concat_t<typename column_level_keys<typename Table::ctql_columns>::type,
+                          typename table_level_keys<table_constraint_types_t<Table>>::type>;
+};
+template <class Table>
+using unique_keys_t = typename unique_keys<Table>::type;
+
+template <class Key>
+inline constexpr std::size_t key_size_v = 0;
+template <class... Columns>
+inline constexpr std::size_t key_size_v<type_list<Columns...>> = sizeof...(Columns);
+
+template <class Key, class... Columns>
+constexpr bool is_key_set() {
+    return key_size_v<Key> == sizeof...(Columns) && (contains_v<Columns, Key> && ...);
+}
+template <class Keys, class... Columns>
+struct matches_a_key;
+template <class... Keys, class... Columns>
+struct matches_a_key<type_list<Keys...>, Columns...>
+    : std::bool_constant<(is_key_set<Keys, Columns...>() || ...)> {};
+
+template <class Table, class... Columns>
+inline constexpr bool is_unique_key_v = matches_a_key<unique_keys_t<Table>, Columns...>::value;
+
+}  // namespace ctql::detail
+// ---- end ctql/schema/keys.hpp ----
 // ---- begin ctql/schema/column_definition.hpp ----
 #include <cstdint>
 #include <type_traits>
@@ -3421,10 +5266,22 @@ constexpr auto alias(const Table&) {
 namespace ctql {
 
 namespace detail {
+template <auto Expression>
+struct default_expression_values {
+    template <class Visitor>
+    static constexpr void each_value(Visitor& visit) {
+        Expression.each_value(visit);
+    }
+};
+
 template <class Writer, auto Value>
 constexpr void write_default(Writer& w) {
     using value_t = std::remove_cvref_t<decltype(Value)>;
-    if constexpr (std::is_same_v<value_t, bool>) {
+    if constexpr (sql_expression<value_t>) {
+        w.put('(');
+        render::node_with_literals<value_t, default_expression_values<Value>>(w);
+        w.put(')');
+    } else if constexpr (std::is_same_v<value_t, bool>) {
         w.put(Value ? "TRUE" : "FALSE");
     } else if constexpr (std::is_integral_v<value_t>) {
         w.put_signed(static_cast<std::int64_t>(Value));
@@ -3468,6 +5325,8 @@ constexpr void render_column_definition(Writer& w) {
         w.put(" (");
         target::render_unqualified(w);
         w.put(')');
+        render_referential_actions<Column::reference_constraint::on_delete_action,
+                                   Column::reference_constraint::on_update_action>(w);
     }
 }
 
@@ -3670,236 +5529,6 @@ inline constexpr std::array<std::string_view, sizeof...(Es)> selected_names{[] {
 
 #include <fmt/format.h>
 
-// ---- begin ctql/core/date_text.hpp ----
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-
-// ---- begin ctql/core/timestamp_text.hpp ----
-#include <chrono>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <ratio>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace ctql::detail {
-
-template <class Duration>
-concept timestamp_duration = std::ratio_less_equal_v<std::micro, typename Duration::period>;
-
-inline constexpr std::size_t timestamp_text_size = 26;
-using timestamp_buffer = char[32];
-
-inline constexpr std::chrono::sys_days first_timestamp_day{std::chrono::year{1} / 1 / 1};
-inline constexpr std::chrono::sys_days last_timestamp_day{std::chrono::year{9999} / 12 / 31};
-
-namespace timestamp_text {
-
-constexpr void put_digits(char* out, std::uint64_t value, int width) noexcept {
-    for (int i = width - 1; i >= 0; --i) {
-        out[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    }
-}
-
-constexpr bool take_digits(std::string_view text, std::size_t& pos, int width, unsigned& out) noexcept {
-    if (text.size() - pos < static_cast<std::size_t>(width)) return false;
-    unsigned value = 0;
-    for (int i = 0; i < width; ++i) {
-        const char c = text[pos + static_cast<std::size_t>(i)];
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + static_cast<unsigned>(c - '0');
-    }
-    pos += static_cast<std::size_t>(width);
-    out = value;
-    return true;
-}
-
-constexpr bool take_char(std::string_view text, std::size_t& pos, char expected) noexcept {
-    if (pos >= text.size() || text[pos] != expected) return false;
-    ++pos;
-    return true;
-}
-
-}  // namespace timestamp_text
-
-template <timestamp_duration Duration>
-constexpr std::size_t write_timestamp(std::chrono::sys_time<Duration> t, timestamp_buffer& out) noexcept {
-    using namespace std::chrono;
-    const sys_days day = floor<days>(t);
-    if (day < first_timestamp_day || day > last_timestamp_day) return 0;
-    const year_month_day date{day};
-    const auto micros = static_cast<std::uint64_t>(duration_cast<microseconds>(t - day).count());
-    constexpr std::uint64_t per_second = 1'000'000;
-    const std::uint64_t seconds_of_day = micros / per_second;
-
-    using timestamp_text::put_digits;
-    put_digits(out, static_cast<std::uint64_t>(static_cast<int>(date.year())), 4);
-    out[4] = '-';
-    put_digits(out + 5, static_cast<unsigned>(date.month()), 2);
-    out[7] = '-';
-    put_digits(out + 8, static_cast<unsigned>(date.day()), 2);
-    out[10] = ' ';
-    put_digits(out + 11, seconds_of_day / 3600, 2);
-    out[13] = ':';
-    put_digits(out + 14, seconds_of_day / 60 % 60, 2);
-    out[16] = ':';
-    put_digits(out + 17, seconds_of_day % 60, 2);
-    out[19] = '.';
-    put_digits(out + 20, micros % per_second, 6);
-    return timestamp_text_size;
-}
-
-inline std::string quote_text_excerpt(std::string_view text) {
-    constexpr std::size_t limit = 64;
-    constexpr char hex[] = "0123456789abcdef";
-    std::string quoted = "\"";
-    for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '"' || c == '\\') {
-            quoted += '\\';
-            quoted += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7f) {
-            quoted += "\\x";
-            quoted += hex[c >> 4];
-            quoted += hex[c & 0xf];
-        } else {
-            quoted += static_cast<char>(c);
-        }
-    }
-    quoted += '"';
-    if (text.size() > limit) quoted += " (" + std::to_string(text.size()) + " bytes, truncated)";
-    return quoted;
-}
-
-template <timestamp_duration Duration>
-std::string format_timestamp(std::chrono::sys_time<Duration> t) {
-    timestamp_buffer buffer;
-    const std::size_t length = write_timestamp(t, buffer);
-    if (length == 0) {
-        error_details details;
-        details.message = "timestamp " +
-                          std::to_string(std::chrono::floor<std::chrono::days>(t).time_since_epoch().count()) +
-                          " days from 1970-01-01 is outside the storable range 0001-01-01 through 9999-12-31";
-        throw data_error(std::move(details));
-    }
-    return std::string(buffer, length);
-}
-
-constexpr std::optional<timestamp> try_parse_timestamp(std::string_view text) noexcept {
-    using namespace std::chrono;
-    using timestamp_text::take_char;
-    using timestamp_text::take_digits;
-    std::size_t pos = 0;
-    unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    if (!take_digits(text, pos, 4, y) || !take_char(text, pos, '-') || !take_digits(text, pos, 2, mo) ||
-        !take_char(text, pos, '-') || !take_digits(text, pos, 2, d))
-        return std::nullopt;
-    const year_month_day date{year{static_cast<int>(y)}, month{mo}, day{d}};
-    if (y == 0 || !date.ok()) return std::nullopt;
-    if (pos == text.size()) return timestamp{sys_days{date}};
-
-    if (text[pos] != ' ' && text[pos] != 'T') return std::nullopt;
-    ++pos;
-    if (!take_digits(text, pos, 2, h) || !take_char(text, pos, ':') || !take_digits(text, pos, 2, mi) ||
-        !take_char(text, pos, ':') || !take_digits(text, pos, 2, s))
-        return std::nullopt;
-    if (h > 23 || mi > 59 || s > 59) return std::nullopt;
-
-    std::int64_t fraction = 0;
-    if (take_char(text, pos, '.')) {
-        int digits = 0;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-            if (++digits > 9) return std::nullopt;
-            if (digits <= 6) fraction = fraction * 10 + (text[pos] - '0');
-            ++pos;
-        }
-        if (digits == 0) return std::nullopt;
-        for (int i = digits; i < 6; ++i) fraction *= 10;
-    }
-
-    const std::string_view suffix = text.substr(pos);
-    if (!suffix.empty() && suffix != "Z" && suffix != "+00:00") return std::nullopt;
-
-    return timestamp{sys_days{date}} + hours{h} + minutes{mi} + seconds{s} + microseconds{fraction};
-}
-
-template <timestamp_duration Duration = std::chrono::microseconds>
-std::chrono::sys_time<Duration> parse_timestamp(std::string_view text) {
-    const std::optional<timestamp> parsed = try_parse_timestamp(text);
-    if (!parsed) {
-        error_details details;
-        details.message = "invalid timestamp " + quote_text_excerpt(text) +
-                          ": expected YYYY-MM-DD HH:MM:SS[.ffffff] in UTC with a year from 0001 to 9999";
-        throw data_error(std::move(details));
-    }
-    return std::chrono::floor<Duration>(*parsed);
-}
-
-}  // namespace ctql::detail
-// ---- end ctql/core/timestamp_text.hpp ----
-namespace ctql::detail {
-
-inline constexpr std::size_t date_text_size = 10;
-using date_buffer = char[16];
-
-constexpr std::size_t write_date(std::chrono::sys_days d, date_buffer& out) noexcept {
-    if (d < first_timestamp_day || d > last_timestamp_day) return 0;
-    const std::chrono::year_month_day date{d};
-    using timestamp_text::put_digits;
-    put_digits(out, static_cast<std::uint64_t>(static_cast<int>(date.year())), 4);
-    out[4] = '-';
-    put_digits(out + 5, static_cast<unsigned>(date.month()), 2);
-    out[7] = '-';
-    put_digits(out + 8, static_cast<unsigned>(date.day()), 2);
-    return date_text_size;
-}
-
-inline std::string format_date(std::chrono::sys_days d) {
-    date_buffer buffer;
-    const std::size_t length = write_date(d, buffer);
-    if (length == 0) {
-        error_details details;
-        details.message = "date " + std::to_string(d.time_since_epoch().count()) +
-                          " days from 1970-01-01 is outside the storable range 0001-01-01 through 9999-12-31";
-        throw data_error(std::move(details));
-    }
-    return std::string(buffer, length);
-}
-
-constexpr std::optional<std::chrono::sys_days> try_parse_date(std::string_view text) noexcept {
-    using namespace std::chrono;
-    using timestamp_text::take_char;
-    using timestamp_text::take_digits;
-    std::size_t pos = 0;
-    unsigned y = 0, m = 0, d = 0;
-    if (!take_digits(text, pos, 4, y) || !take_char(text, pos, '-') || !take_digits(text, pos, 2, m) ||
-        !take_char(text, pos, '-') || !take_digits(text, pos, 2, d) || pos != text.size())
-        return std::nullopt;
-    const year_month_day date{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m}, std::chrono::day{d}};
-    if (y == 0 || !date.ok()) return std::nullopt;
-    return sys_days{date};
-}
-
-inline std::chrono::sys_days parse_date(std::string_view text) {
-    const std::optional<std::chrono::sys_days> parsed = try_parse_date(text);
-    if (!parsed) {
-        error_details details;
-        details.message = "invalid date " + quote_text_excerpt(text) + ": expected YYYY-MM-DD with a year from 0001 to 9999";
-        throw data_error(std::move(details));
-    }
-    return *parsed;
-}
-
-}  // namespace ctql::detail
-// ---- end ctql/core/date_text.hpp ----
 // ---- begin ctql/core/printable_text.hpp ----
 #include <cstddef>
 #include <cstdint>
@@ -4004,12 +5633,23 @@ void append_field(std::string& out, const T& value) {
     if constexpr (requires { value.has_value(); *value; }) {
         if (value) append_field(out, *value);
         else out += "NULL";
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (mapped_type<T>) {
+        append_field(out, column_mapping<T>::to_stored(value));
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
         out += '"';
         append_printable(out, value, std::string_view::npos, '"');
         out += '"';
     } else if constexpr (std::is_same_v<T, blob>) {
         out += fmt::format("<{} bytes>", value.size());
+    } else if constexpr (std::is_same_v<T, json>) {
+        append_printable(out, value.text, std::string_view::npos, '\0');
+    } else if constexpr (requires { requires kind_of_v<T> == sql_kind::array; }) {
+        out += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i != 0) out += ", ";
+            append_field(out, value[i]);
+        }
+        out += ']';
     } else if constexpr (std::is_same_v<T, bool>) {
         out += value ? "true" : "false";
     } else if constexpr (std::is_arithmetic_v<T>) {
@@ -4440,6 +6080,8 @@ template <class Column, class GroupByColumns>
 inline constexpr bool column_is_grouped = detail::grouped_or_dependent<Column, GroupByColumns>();
 template <class Table, class Expression, class TargetTable>
 inline constexpr bool column_belongs_to_target_table = std::is_same_v<Table, TargetTable>;
+template <class Table, class Expression, class ReadableTables>
+inline constexpr bool column_belongs_to_readable_table = detail::contains_v<Table, ReadableTables>;
 }  // namespace rule
 
 namespace detail {
@@ -4465,6 +6107,25 @@ constexpr bool check_target_table_only(type_list<Tables...>) {
 template <class Expression, class Target>
 constexpr bool target_table_only() {
     return check_target_table_only<Expression, Target>(typename Expression::tables{});
+}
+
+template <class Expression, class Readable, class... Tables>
+constexpr bool check_written_tables_only(type_list<Tables...>) {
+    static_assert((rule::column_belongs_to_readable_table<Tables, Expression, Readable> && ...),
+                  "ctql: an update or delete may only use columns of the table it changes and of the tables "
+                  "named in its from() / using_()");
+    return true;
+}
+template <class Expression, class Target, class... Others>
+constexpr bool check_written_tables(type_list<Target, Others...>) {
+    if constexpr (sizeof...(Others) == 0)
+        return check_target_table_only<Expression, Target>(typename Expression::tables{});
+    else
+        return check_written_tables_only<Expression, type_list<Target, Others...>>(typename Expression::tables{});
+}
+template <class Expression, class Readable>
+constexpr bool written_tables_only() {
+    return check_written_tables<Expression>(Readable{});
 }
 
 template <class Condition>
@@ -4505,8 +6166,8 @@ constexpr bool all_grouped(type_list<Columns...>) {
 }  // namespace ctql
 // ---- end ctql/stmt/checks.hpp ----
 // ---- begin ctql/stmt/insert.hpp ----
-// ---- begin ctql/stmt/clauses/target.hpp ----
-#include <string_view>
+// ---- begin ctql/stmt/clauses/on_conflict.hpp ----
+#include <type_traits>
 
 // ---- begin ctql/stmt/clauses/clause.hpp ----
 namespace ctql {
@@ -4574,6 +6235,25 @@ constexpr bool list_renders(const Writer& w) {
     return any;
 }
 
+template <class E, class Writer>
+constexpr void render_selected_item(Writer& w) {
+    if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
+    else render::node<E>(w);
+}
+template <class... Es, class Writer>
+constexpr void render_selected_items(Writer& w) {
+    bool first = true;
+    ((w.put(first ? "" : ", "), render_selected_item<Es>(w), first = false), ...);
+}
+
+template <class... Columns, class Writer>
+constexpr void render_column_names(Writer& w) {
+    w.put(" (");
+    bool first = true;
+    ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
+    w.put(')');
+}
+
 struct with_slot {};
 struct select_columns_slot {};
 struct from_slot {};
@@ -4585,37 +6265,110 @@ struct paging_slot {};
 struct target_slot {};
 struct values_slot {};
 struct set_slot {};
+struct conflict_slot {};
+struct returning_slot {};
+struct extra_tables_slot {};
 
 }  // namespace detail
 
 }  // namespace ctql
 // ---- end ctql/stmt/clauses/clause.hpp ----
-namespace ctql {
-
-namespace keyword {
-struct insert_into { static constexpr std::string_view text = "INSERT INTO "; };
-struct update { static constexpr std::string_view text = "UPDATE "; };
-struct delete_from { static constexpr std::string_view text = "DELETE FROM "; };
-}  // namespace keyword
-
-template <class Keyword, table_type Table>
-struct target_clause : detail::clause_defaults {
-    using slot = detail::target_slot;
-    using table = Table;
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put(Keyword::text);
-        w.identifier(Table::ctql_sql_name.view());
-    }
-};
-
-}  // namespace ctql
-// ---- end ctql/stmt/clauses/target.hpp ----
 // ---- begin ctql/stmt/clauses/values.hpp ----
 #include <cstddef>
 #include <type_traits>
 
+// ---- begin ctql/stmt/clauses/insert_select.hpp ----
+#include <type_traits>
+
+namespace ctql {
+
+namespace rule {
+template <class Query, std::size_t Columns>
+inline constexpr bool query_selects_one_value_per_column = Query::column_count == Columns;
+}  // namespace rule
+
+namespace detail {
+template <class Column, class Selected>
+inline constexpr bool selected_value_fits =
+    rule::assignable_types<Column, sql_type_of<Column>, Selected, sql_type_of<Selected>> &&
+    rule::null_only_into_nullable_column<Column, Selected> &&
+    rule::value_fits_without_loss<Column, value_type_of<Column>, Selected, value_type_of<Selected>>;
+
+template <class SelectList>
+struct selected_expressions;
+template <template <bool, class...> class List, bool Distinct, class... Es>
+struct selected_expressions<List<Distinct, Es...>> {
+    using type = type_list<Es...>;
+};
+
+template <class Columns, class Selected>
+struct first_misfit : std::type_identity<void> {};
+template <class C, class... Cs, class E, class... Es>
+struct first_misfit<type_list<C, Cs...>, type_list<E, Es...>>
+    : std::conditional_t<selected_value_fits<C, E>, first_misfit<type_list<Cs...>, type_list<Es...>>,
+                         std::type_identity<type_list<C, E>>> {};
+
+template <class Misfit>
+struct misfit_pair;
+template <class Column, class Selected>
+struct misfit_pair<type_list<Column, Selected>> {
+    using column = Column;
+    using selected = Selected;
+};
+
+template <class Query, class... Columns>
+constexpr bool check_insert_select() {
+    static_assert(Query::is_query, "ctql: insert ... select() takes a select (or a union of selects)");
+    static_assert(rule::query_selects_one_value_per_column<Query, sizeof...(Columns)>,
+                  "ctql: the query selects a different number of values than columns() names");
+    if constexpr (Query::column_count == sizeof...(Columns)) {
+        using selected = typename selected_expressions<
+            typename Query::kind::template select_list<typename Query::clause_list>>::type;
+        using misfit = typename first_misfit<type_list<Columns...>, selected>::type;
+        if constexpr (!std::is_void_v<misfit>) {
+            using column = typename misfit_pair<misfit>::column;
+            using value = typename misfit_pair<misfit>::selected;
+            static_assert(rule::assignable_types<column, sql_type_of<column>, value, sql_type_of<value>>,
+                          "ctql: a selected value's SQL type does not match the type of the column it is inserted "
+                          "into");
+            static_assert(rule::null_only_into_nullable_column<column, value>,
+                          "ctql: a selected value may be NULL but the column it is inserted into is NOT NULL; "
+                          "coalesce() it or make the column std::optional");
+            static_assert(rule::value_fits_without_loss<column, value_type_of<column>, value, value_type_of<value>>,
+                          "ctql: a selected value may not fit the column it is inserted into (a narrowing "
+                          "conversion); cast() it in the query");
+        }
+    }
+    return Query::check();
+}
+}  // namespace detail
+
+template <class Query, class... Columns>
+struct insert_select : detail::clause_defaults {
+    using slot = detail::values_slot;
+    using params = typename Query::params;
+    using query = Query;
+
+    Query source;
+
+    template <class Writer>
+    static constexpr void render_columns(Writer& w) {
+        detail::render_column_names<Columns...>(w);
+        w.put(' ');
+    }
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        render_columns(w);
+        render::node<Query>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        source.each_value(visit);
+    }
+};
+
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/insert_select.hpp ----
 namespace ctql {
 
 namespace rule {
@@ -4678,11 +6431,9 @@ struct insert_values : detail::clause_defaults {
         if constexpr (sizeof...(Assignments) == 0) {
             w.put(" DEFAULT VALUES");
         } else {
-            w.put(" (");
+            detail::render_column_names<typename Assignments::column...>(w);
+            w.put(" VALUES (");
             bool first = true;
-            ((w.put(first ? "" : ", "), Assignments::column::render_unqualified(w), first = false), ...);
-            w.put(") VALUES (");
-            first = true;
             ((w.put(first ? "" : ", "), Assignments::render_value(w), first = false), ...);
             w.put(')');
         }
@@ -4698,12 +6449,20 @@ struct bulk_values : detail::clause_defaults {
     using slot = detail::values_slot;
     static constexpr std::size_t column_count = sizeof...(Columns);
 
+    template <class Statement>
+    struct methods {
+        template <class Query>
+            requires(Query::is_query)
+        constexpr auto select(const Query& query) const {
+            static_assert(detail::check_insert_select<Query, Columns...>());
+            return static_cast<const Statement&>(*this).replace(insert_select<Query, Columns...>{{}, query});
+        }
+    };
+
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put(" (");
-        bool first = true;
-        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
-        w.put(") VALUES (");
+        detail::render_column_names<Columns...>(w);
+        w.put(" VALUES (");
         for (std::size_t i = 0; i < column_count; ++i) {
             if (i != 0) w.put(", ");
             w.placeholder();
@@ -4747,200 +6506,284 @@ struct no_values : detail::clause_defaults {
 // ---- end ctql/stmt/clauses/values.hpp ----
 namespace ctql {
 
-struct insert_kind {
-    template <class Clauses>
-    using result_row = void;
-    template <class Clauses>
-    static constexpr bool column_names = false;
-    static constexpr bool is_query = false;
-    template <class Clauses>
-    static constexpr std::size_t column_count = 0;
-
-    template <class S>
-    static constexpr bool check() {
-        static_assert(detail::has_clause<S, detail::values_slot>(),
-                      "ctql: an insert needs .set(...), .columns(...) or .default_values()");
-        return true;
-    }
-};
-
-template <table_type Table>
-constexpr auto insert_into(const Table&) {
-    return statement_t<insert_kind, target_clause<keyword::insert_into, Table>, no_values>{};
-}
-
-template <class Table, class... Columns>
-using insert_columns_statement =
-    statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>>;
-
-}  // namespace ctql
-// ---- end ctql/stmt/insert.hpp ----
-// ---- begin ctql/stmt/update.hpp ----
-// ---- begin ctql/stmt/clauses/set.hpp ----
-namespace ctql {
-
-template <class... Assignments>
-struct set_clause : detail::clause_defaults {
-    using slot = detail::set_slot;
-    using params = detail::concat_t<typename Assignments::params...>;
-
-    detail::value_list<Assignments...> assignments;
+template <class Column>
+struct excluded_value : detail::leaf_traits<excluded_value<Column>> {
+    using value_type = typename Column::value_type;
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put(" SET ");
+        w.put("excluded.");
+        Column::render_unqualified(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <column_type Column>
+constexpr excluded_value<Column> excluded(const Column&) {
+    return {};
+}
+
+namespace rule {
+template <class Table, class... Columns>
+inline constexpr bool conflict_target_is_a_key = detail::is_unique_key_v<Table, Columns...>;
+}  // namespace rule
+
+namespace detail {
+template <class Statement>
+using written_table_t = typename Statement::template clause_t<target_slot>::table;
+
+template <class... Columns, class Writer>
+constexpr void render_conflict_target(Writer& w) {
+    w.put(" ON CONFLICT");
+    if constexpr (sizeof...(Columns) > 0) detail::render_column_names<Columns...>(w);
+}
+}  // namespace detail
+
+template <class... Columns>
+struct conflict_do_nothing : detail::clause_defaults {
+    using slot = detail::conflict_slot;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_conflict_target<Columns...>(w);
+        w.put(" DO NOTHING");
+    }
+};
+
+template <class Target, class Condition, class... Assignments>
+struct conflict_do_update;
+template <class... Columns, class Condition, class... Assignments>
+struct conflict_do_update<detail::type_list<Columns...>, Condition, Assignments...> : detail::clause_defaults {
+    using slot = detail::conflict_slot;
+    static constexpr bool has_condition = !std::is_void_v<Condition>;
+    using condition_params = typename std::conditional_t<has_condition, Condition, detail::clause_defaults>::params;
+    using params = detail::concat_t<typename Assignments::params..., condition_params>;
+
+    detail::value_list<Assignments...> assignments;
+    [[no_unique_address]] std::conditional_t<has_condition, Condition, detail::clause_defaults> condition;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::render_conflict_target<Columns...>(w);
+        w.put(" DO UPDATE SET ");
         bool first = true;
         ((w.put(first ? "" : ", "), Assignments::column::render_unqualified(w), w.put(" = "),
           Assignments::render_value(w), first = false),
          ...);
+        if constexpr (has_condition) {
+            w.put(" WHERE ");
+            render::node<Condition>(w);
+        }
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         assignments.for_each([&](const auto& a) { a.each_value(visit); });
+        if constexpr (has_condition) condition.each_value(visit);
     }
-};
-
-struct no_set : detail::clause_defaults {
-    using slot = detail::set_slot;
-    static constexpr bool empty = true;
 
     template <class Statement>
     struct methods {
+        template <sql_expression C>
+        constexpr auto where(const C& c) const {
+            static_assert(!has_condition, "ctql: this DO UPDATE already has a WHERE; combine conditions with &&");
+            static_assert(detail::check_row_condition<C>());
+            static_assert(detail::target_table_only<C, detail::written_table_t<Statement>>());
+            const auto& self = static_cast<const Statement&>(*this);
+            return self.replace(conflict_do_update<detail::type_list<Columns...>, C, Assignments...>{
+                {}, self.template clause<detail::conflict_slot>().assignments, c});
+        }
+    };
+};
+
+template <class... Columns>
+struct conflict_target : detail::clause_defaults {
+    using slot = detail::conflict_slot;
+    static constexpr bool incomplete = true;
+
+    template <class Statement>
+    struct methods {
+        constexpr auto do_nothing() const {
+            return static_cast<const Statement&>(*this).replace(conflict_do_nothing<Columns...>{});
+        }
         template <class... Assignments>
             requires(is_assignment_v<Assignments> && ...)
-        constexpr auto set(const Assignments&... assignments) const {
-            using table = typename Statement::template clause_t<detail::target_slot>::table;
-            static_assert(sizeof...(Assignments) > 0, "ctql: set() needs at least one assignment");
+        constexpr auto do_update(const Assignments&... assignments) const {
+            using table = detail::written_table_t<Statement>;
+            static_assert(sizeof...(Assignments) > 0, "ctql: do_update() needs at least one assignment");
             static_assert((detail::check_target_column<table, typename Assignments::column>() && ...));
             static_assert((detail::check_assigned_once<typename Assignments::column,
                                                        typename Assignments::column...>() &&
                            ...));
             static_assert((detail::target_table_only<Assignments, table>() && ...));
             return static_cast<const Statement&>(*this).replace(
-                set_clause<Assignments...>{{}, detail::make_value_list(assignments...)});
+                conflict_do_update<detail::type_list<Columns...>, void, Assignments...>{
+                    {}, detail::make_value_list(assignments...), {}});
         }
     };
 };
 
-}  // namespace ctql
-// ---- end ctql/stmt/clauses/set.hpp ----
-// ---- begin ctql/stmt/clauses/where.hpp ----
-namespace ctql {
-
-template <class Condition>
-struct where_clause : detail::condition_clause<Condition, " WHERE "> {
-    using slot = detail::where_slot;
-
-    template <class Statement>
-    struct methods {
-        template <class C>
-        constexpr void where(const C&) const {
-            static_assert(detail::always_false<C>,
-                          "ctql: this statement already has a WHERE clause; combine conditions with && and ||");
-        }
-    };
-};
-
-struct no_where : detail::clause_defaults {
-    using slot = detail::where_slot;
+struct no_conflict : detail::clause_defaults {
+    using slot = detail::conflict_slot;
     static constexpr bool empty = true;
 
     template <class Statement>
     struct methods {
-        template <sql_expression Condition>
-        constexpr auto where(const Condition& condition) const {
-            static_assert(detail::has_clause<Statement, detail::from_slot>(),
-                          "ctql: write .from(table) before .where()");
-            static_assert(detail::check_row_condition<Condition>());
-            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
+        template <column_type... Columns>
+        constexpr auto on_conflict(const Columns&...) const {
+            using table = detail::written_table_t<Statement>;
+            static_assert(sizeof...(Columns) > 0,
+                          "ctql: on_conflict() needs the columns of a key; on_conflict_do_nothing() takes any key");
+            static_assert(detail::has_clause<Statement, detail::values_slot>(),
+                          "ctql: write .set(...), .columns(...) or .select(...) before .on_conflict()");
+            static_assert((detail::check_target_column<table, Columns>() && ...));
+            static_assert(rule::conflict_target_is_a_key<table, Columns...>,
+                          "ctql: the ON CONFLICT columns are not the primary key or a unique constraint of the "
+                          "table (the database would refuse them); name exactly the columns of one key");
+            return static_cast<const Statement&>(*this).replace(conflict_target<Columns...>{});
+        }
+        constexpr auto on_conflict_do_nothing() const {
+            static_assert(detail::has_clause<Statement, detail::values_slot>(),
+                          "ctql: write .set(...), .columns(...) or .select(...) before .on_conflict_do_nothing()");
+            return static_cast<const Statement&>(*this).replace(conflict_do_nothing<>{});
         }
     };
 };
 
-struct all_rows_clause : detail::clause_defaults {
-    using slot = detail::where_slot;
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/on_conflict.hpp ----
+// ---- begin ctql/stmt/clauses/returning.hpp ----
+#include <type_traits>
+
+namespace ctql {
+
+namespace rule {
+template <class Table, class Expression, class TargetTable>
+inline constexpr bool returning_reads_target_table = std::is_same_v<Table, TargetTable>;
+}  // namespace rule
+
+namespace detail {
+template <class Expression, class Target, class... Tables>
+constexpr bool check_returning_tables(type_list<Tables...>) {
+    static_assert((rule::returning_reads_target_table<Tables, Expression, Target> && ...),
+                  "ctql: RETURNING may only name columns of the table the statement writes to");
+    return true;
+}
+}  // namespace detail
+
+template <class... Es>
+struct returning_columns : detail::clause_defaults {
+    using slot = detail::returning_slot;
+    using params = detail::concat_t<typename Es::params...>;
+    using result_row = detail::row_type_t<detail::type_list<>, Es...>;
+    static constexpr auto names = detail::selected_names<Es...>;
+
+    detail::value_list<Es...> items;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" RETURNING ");
+        detail::render_selected_items<Es...>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        items.for_each([&](const auto& item) { item.each_value(visit); });
+    }
 };
 
-struct missing_where : detail::clause_defaults {
-    using slot = detail::where_slot;
+struct no_returning : detail::clause_defaults {
+    using slot = detail::returning_slot;
+    using result_row = void;
+    static constexpr bool names = false;
 
     template <class Statement>
     struct methods {
-        template <sql_expression Condition>
-        constexpr auto where(const Condition& condition) const {
+        template <sql_expression... Es>
+        constexpr auto returning(const Es&... es) const {
+            static_assert(sizeof...(Es) > 0, "ctql: returning() needs at least one column or expression");
             using target = typename Statement::template clause_t<detail::target_slot>::table;
-            static_assert(detail::check_row_condition<Condition>());
-            static_assert(detail::target_table_only<Condition, target>());
-            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
+            static_assert((detail::check_returning_tables<Es, target>(typename Es::tables{}) && ...));
+            static_assert((rule::not_an_aggregate<Es, sql_type_of<Es>> && ...),
+                          "ctql: RETURNING cannot hold an aggregate: it returns one row per row written");
+            return static_cast<const Statement&>(*this).replace(
+                returning_columns<Es...>{{}, detail::make_value_list(es...)});
         }
-        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).replace(all_rows_clause{}); }
     };
 };
 
-namespace rule {
-template <class Table, class Where>
-inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, missing_where>;
-}  // namespace rule
+namespace detail {
+template <class Clauses>
+using returning_of = clause_in_t<returning_slot, Clauses>;
 
-}  // namespace ctql
-// ---- end ctql/stmt/clauses/where.hpp ----
-namespace ctql {
-
-struct update_kind {
+struct writing_kind {
     template <class Clauses>
-    using result_row = void;
+    using result_row = typename returning_of<Clauses>::result_row;
     template <class Clauses>
-    static constexpr bool column_names = false;
+    static constexpr auto column_names = returning_of<Clauses>::names;
     static constexpr bool is_query = false;
     template <class Clauses>
     static constexpr std::size_t column_count = 0;
+};
+}  // namespace detail
 
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/returning.hpp ----
+// ---- begin ctql/stmt/clauses/target.hpp ----
+#include <string_view>
+
+namespace ctql {
+
+namespace keyword {
+struct insert_into { static constexpr std::string_view text = "INSERT INTO "; };
+struct update { static constexpr std::string_view text = "UPDATE "; };
+struct delete_from { static constexpr std::string_view text = "DELETE FROM "; };
+}  // namespace keyword
+
+template <class Keyword, table_type Table>
+struct target_clause : detail::clause_defaults {
+    using slot = detail::target_slot;
+    using table = Table;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword::text);
+        w.identifier(Table::ctql_sql_name.view());
+    }
+};
+
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/target.hpp ----
+namespace ctql {
+
+struct insert_kind : detail::writing_kind {
     template <class S>
     static constexpr bool check() {
-        using table = typename S::template clause_t<detail::target_slot>::table;
-        static_assert(detail::has_clause<S, detail::set_slot>(), "ctql: an update needs .set(column = value, ...)");
-        static_assert(rule::update_or_delete_has_where<table, typename S::template clause_t<detail::where_slot>>,
-                      "ctql: an update needs .where(condition), or .all_rows() to change every row on purpose");
+        static_assert(detail::has_clause<S, detail::values_slot>(),
+                      "ctql: an insert needs .set(...), .columns(...) or .default_values()");
+        static_assert(!requires { requires S::template clause_t<detail::conflict_slot>::incomplete; },
+                      "ctql: on_conflict(...) needs .do_nothing() or .do_update(column = value, ...)");
         return true;
     }
 };
 
 template <table_type Table>
-constexpr auto update(const Table&) {
-    return statement_t<update_kind, target_clause<keyword::update, Table>, no_set, missing_where>{};
+constexpr auto insert_into(const Table&) {
+    return statement_t<insert_kind, target_clause<keyword::insert_into, Table>, no_values, no_conflict,
+                       no_returning>{};
 }
 
-}  // namespace ctql
-// ---- end ctql/stmt/update.hpp ----
-// ---- begin ctql/stmt/delete.hpp ----
-namespace ctql {
-
-struct delete_kind {
-    template <class Clauses>
-    using result_row = void;
-    template <class Clauses>
-    static constexpr bool column_names = false;
-    static constexpr bool is_query = false;
-    template <class Clauses>
-    static constexpr std::size_t column_count = 0;
-
-    template <class S>
-    static constexpr bool check() {
-        using table = typename S::template clause_t<detail::target_slot>::table;
-        static_assert(rule::update_or_delete_has_where<table, typename S::template clause_t<detail::where_slot>>,
-                      "ctql: a delete needs .where(condition), or .all_rows() to delete every row on purpose");
-        return true;
-    }
-};
-
-template <table_type Table>
-constexpr auto delete_from(const Table&) {
-    return statement_t<delete_kind, target_clause<keyword::delete_from, Table>, missing_where>{};
-}
+template <class Table, class... Columns>
+using insert_columns_statement =
+    statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>, no_conflict,
+                no_returning>;
 
 }  // namespace ctql
-// ---- end ctql/stmt/delete.hpp ----
-// ---- begin ctql/stmt/select.hpp ----
+// ---- end ctql/stmt/insert.hpp ----
+// ---- begin ctql/stmt/update.hpp ----
+// ---- begin ctql/stmt/clauses/extra_tables.hpp ----
+#include <string_view>
+#include <type_traits>
+
 // ---- begin ctql/stmt/clauses/from.hpp ----
 #include <type_traits>
 
@@ -5127,6 +6970,272 @@ struct pending_join {
 
 }  // namespace ctql
 // ---- end ctql/stmt/clauses/from.hpp ----
+namespace ctql {
+
+namespace keyword {
+struct update_from { static constexpr std::string_view text = " FROM "; };
+struct delete_using { static constexpr std::string_view text = " USING "; };
+}  // namespace keyword
+
+namespace rule {
+template <class Table, class TargetTable>
+inline constexpr bool extra_table_is_not_the_target = !std::is_same_v<Table, TargetTable>;
+}  // namespace rule
+
+template <class Keyword, class... Tables>
+struct extra_tables : detail::clause_defaults {
+    using slot = detail::extra_tables_slot;
+    using provided = detail::type_list<Tables...>;
+    using params = detail::concat_t<detail::table_params_t<Tables>...>;
+
+    detail::value_list<Tables...> tables_read;
+
+    template <class Writer>
+    static constexpr void render_tables(Writer& w) {
+        bool first = true;
+        ((w.put(first ? "" : ", "), detail::render_table_reference<Tables>(w), first = false), ...);
+    }
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(Keyword::text);
+        render_tables(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        tables_read.for_each([&](const auto& table) { detail::table_values(table, visit); });
+    }
+};
+
+namespace detail {
+template <class Keyword, class Statement, class... Tables>
+constexpr auto with_extra_tables(const Statement& statement, const Tables&... tables) {
+    using target = typename Statement::template clause_t<target_slot>::table;
+    static_assert(sizeof...(Tables) > 0, "ctql: name at least one table");
+    static_assert((rule::extra_table_is_not_the_target<Tables, target> && ...),
+                  "ctql: the table being changed is named again; to read it a second time, alias() it");
+    static_assert(requires { requires Statement::template clause_t<where_slot>::rows_unchosen; },
+                  "ctql: name the other tables before .where()");
+    return statement.replace(extra_tables<Keyword, Tables...>{{}, make_value_list(tables...)});
+}
+}  // namespace detail
+
+struct no_update_from : detail::clause_defaults {
+    using slot = detail::extra_tables_slot;
+    using provided = detail::type_list<>;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <table_type... Tables>
+        constexpr auto from(const Tables&... tables) const {
+            return detail::with_extra_tables<keyword::update_from>(static_cast<const Statement&>(*this), tables...);
+        }
+    };
+};
+
+struct no_delete_using : detail::clause_defaults {
+    using slot = detail::extra_tables_slot;
+    using provided = detail::type_list<>;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <table_type... Tables>
+        constexpr auto using_(const Tables&... tables) const {
+            return detail::with_extra_tables<keyword::delete_using>(static_cast<const Statement&>(*this), tables...);
+        }
+    };
+};
+
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/extra_tables.hpp ----
+// ---- begin ctql/stmt/clauses/set.hpp ----
+// ---- begin ctql/stmt/clauses/where.hpp ----
+namespace ctql {
+
+template <class Condition>
+struct where_clause : detail::condition_clause<Condition, " WHERE "> {
+    using slot = detail::where_slot;
+
+    template <class Statement>
+    struct methods {
+        template <class C>
+        constexpr void where(const C&) const {
+            static_assert(detail::always_false<C>,
+                          "ctql: this statement already has a WHERE clause; combine conditions with && and ||");
+        }
+    };
+};
+
+struct no_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            static_assert(detail::has_clause<Statement, detail::from_slot>(),
+                          "ctql: write .from(table) before .where()");
+            static_assert(detail::check_row_condition<Condition>());
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
+        }
+    };
+};
+
+struct all_rows_clause : detail::clause_defaults {
+    using slot = detail::where_slot;
+};
+
+namespace detail {
+template <class Statement>
+using writable_statement_tables_t =
+    concat_t<type_list<typename Statement::template clause_t<target_slot>::table>,
+             typename Statement::template clause_t<extra_tables_slot>::provided>;
+
+template <class Slot, class... Clauses>
+constexpr bool has_slot(type_list<Clauses...>) {
+    return (std::is_same_v<typename Clauses::slot, Slot> || ...);
+}
+
+template <class Statement>
+constexpr bool check_set_values() {
+    if constexpr (has_slot<set_slot>(typename Statement::clause_list{}))
+        return written_tables_only<typename Statement::template clause_t<set_slot>,
+                                   writable_statement_tables_t<Statement>>();
+    else
+        return true;
+}
+}  // namespace detail
+
+struct missing_where : detail::clause_defaults {
+    using slot = detail::where_slot;
+    static constexpr bool rows_unchosen = true;
+
+    template <class Statement>
+    struct methods {
+        template <sql_expression Condition>
+        constexpr auto where(const Condition& condition) const {
+            static_assert(detail::check_row_condition<Condition>());
+            static_assert(detail::written_tables_only<Condition, detail::writable_statement_tables_t<Statement>>());
+            static_assert(detail::check_set_values<Statement>());
+            return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
+        }
+        constexpr auto all_rows() const {
+            static_assert(detail::check_set_values<Statement>());
+            return static_cast<const Statement&>(*this).replace(all_rows_clause{});
+        }
+    };
+};
+
+namespace rule {
+template <class Table, class Where>
+inline constexpr bool update_or_delete_has_where = !std::is_same_v<Where, missing_where>;
+}  // namespace rule
+
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/where.hpp ----
+namespace ctql {
+
+template <class... Assignments>
+struct set_clause : detail::clause_defaults {
+    using slot = detail::set_slot;
+    using tables = detail::union_t<typename Assignments::tables...>;
+    using params = detail::concat_t<typename Assignments::params...>;
+
+    detail::value_list<Assignments...> assignments;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(" SET ");
+        bool first = true;
+        ((w.put(first ? "" : ", "), Assignments::column::render_unqualified(w), w.put(" = "),
+          Assignments::render_value(w), first = false),
+         ...);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        assignments.for_each([&](const auto& a) { a.each_value(visit); });
+    }
+};
+
+struct no_set : detail::clause_defaults {
+    using slot = detail::set_slot;
+    static constexpr bool empty = true;
+
+    template <class Statement>
+    struct methods {
+        template <class... Assignments>
+            requires(is_assignment_v<Assignments> && ...)
+        constexpr auto set(const Assignments&... assignments) const {
+            using table = typename Statement::template clause_t<detail::target_slot>::table;
+            static_assert(sizeof...(Assignments) > 0, "ctql: set() needs at least one assignment");
+            static_assert((detail::check_target_column<table, typename Assignments::column>() && ...));
+            static_assert((detail::check_assigned_once<typename Assignments::column,
+                                                       typename Assignments::column...>() &&
+                           ...));
+            using filled = set_clause<Assignments...>;
+            if constexpr (!requires { requires Statement::template clause_t<detail::where_slot>::rows_unchosen; })
+                static_assert(detail::written_tables_only<filled, detail::writable_statement_tables_t<Statement>>());
+            return static_cast<const Statement&>(*this).replace(filled{{}, detail::make_value_list(assignments...)});
+        }
+    };
+};
+
+}  // namespace ctql
+// ---- end ctql/stmt/clauses/set.hpp ----
+namespace ctql {
+
+struct update_kind : detail::writing_kind {
+    template <class S>
+    static constexpr bool check() {
+        using table = typename S::template clause_t<detail::target_slot>::table;
+        static_assert(detail::has_clause<S, detail::set_slot>(), "ctql: an update needs .set(column = value, ...)");
+        static_assert(rule::update_or_delete_has_where<table, typename S::template clause_t<detail::where_slot>>,
+                      "ctql: an update needs .where(condition), or .all_rows() to change every row on purpose");
+        return true;
+    }
+};
+
+template <table_type Table>
+constexpr auto update(const Table&) {
+    return statement_t<update_kind, target_clause<keyword::update, Table>, no_set, no_update_from, missing_where,
+                       no_returning>{};
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/update.hpp ----
+// ---- begin ctql/stmt/delete.hpp ----
+namespace ctql {
+
+namespace rule {
+template <class Where>
+inline constexpr bool delete_using_has_condition = !std::is_same_v<Where, all_rows_clause>;
+}  // namespace rule
+
+struct delete_kind : detail::writing_kind {
+    template <class S>
+    static constexpr bool check() {
+        using table = typename S::template clause_t<detail::target_slot>::table;
+        using where = typename S::template clause_t<detail::where_slot>;
+        static_assert(rule::update_or_delete_has_where<table, where>,
+                      "ctql: a delete needs .where(condition), or .all_rows() to delete every row on purpose");
+        if constexpr (detail::has_clause<S, detail::extra_tables_slot>())
+            static_assert(rule::delete_using_has_condition<where>,
+                          "ctql: a delete with using_() needs .where(condition) relating the tables");
+        return true;
+    }
+};
+
+template <table_type Table>
+constexpr auto delete_from(const Table&) {
+    return statement_t<delete_kind, target_clause<keyword::delete_from, Table>, no_delete_using, missing_where,
+                       no_returning>{};
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/delete.hpp ----
+// ---- begin ctql/stmt/select.hpp ----
 // ---- begin ctql/stmt/clauses/group_by.hpp ----
 namespace ctql {
 
@@ -5374,18 +7483,11 @@ struct select_columns : detail::clause_defaults {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
-        bool first = true;
-        ((w.put(first ? "" : ", "), render_item<Es>(w), first = false), ...);
+        detail::render_selected_items<Es...>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         items.for_each([&](const auto& item) { item.each_value(visit); });
-    }
-
-    template <class E, class Writer>
-    static constexpr void render_item(Writer& w) {
-        if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
-        else render::node<E>(w);
     }
 
     template <class Statement>
@@ -6054,53 +8156,193 @@ struct copy_from_stdin {
     static constexpr void render(Writer& w) {
         w.put("COPY ");
         w.identifier(Table::ctql_sql_name.view());
-        w.put(" (");
-        bool first = true;
-        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
-        w.put(") FROM STDIN (FORMAT binary)");
+        detail::render_column_names<Columns...>(w);
+        w.put(" FROM STDIN (FORMAT binary)");
     }
 };
 
 }  // namespace ctql
 // ---- end ctql/stmt/copy.hpp ----
-// ---- begin ctql/stmt/ddl.hpp ----
+// ---- begin ctql/stmt/ddl/create_table.hpp ----
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
 namespace ctql {
 
-template <table_type Table>
-struct create_table_statement : statement_base<create_table_statement<Table>> {
+namespace rule {
+template <class Table, class Columns, class ReferencedTable, class ReferencedColumns>
+inline constexpr bool foreign_key_references_a_key = false;
+template <class Table, class Columns>
+inline constexpr bool set_null_only_on_nullable_columns = false;
+template <class Column, class DefaultExpression>
+inline constexpr bool default_expression_reads_no_column = false;
+template <class Column, class ColumnType, class DefaultExpression, class DefaultType>
+inline constexpr bool default_expression_has_column_type = false;
+template <class Alias>
+inline constexpr bool ddl_of_a_table_not_an_alias = false;
+}  // namespace rule
+
+namespace detail {
+template <class Table, class Columns>
+inline constexpr bool is_key_list_v = false;
+template <class Table, class... Columns>
+inline constexpr bool is_key_list_v<Table, type_list<Columns...>> = is_unique_key_v<Table, Columns...>;
+
+template <class Columns>
+inline constexpr bool all_columns_nullable_v = false;
+template <class... Columns>
+inline constexpr bool all_columns_nullable_v<type_list<Columns...>> = (is_nullable_v<typename Columns::value_type> && ...);
+
+template <class Table, class Columns, class Referenced, referential_action OnDelete, referential_action OnUpdate>
+constexpr bool check_foreign_key() {
+    using referenced_table = typename nth_t<0, Referenced>::table;
+    if constexpr (!is_key_list_v<referenced_table, Referenced>) {
+        static_assert(rule::foreign_key_references_a_key<Table, Columns, referenced_table, Referenced>,
+                      "ctql: a foreign key must reference the primary key or a unique key of the referenced table, "
+                      "and these columns are not one: make them its primary key or unique there (a column's "
+                      "ctql::primary_key / ctql::unique, or ctql::primary_key(...) / ctql::unique(...) / a unique "
+                      "index without WHERE in its CTQL_TABLE_CONSTRAINTS)");
+        return false;
+    } else if constexpr ((OnDelete == referential_action::set_null || OnUpdate == referential_action::set_null) &&
+                         !all_columns_nullable_v<Columns>) {
+        static_assert(rule::set_null_only_on_nullable_columns<Table, Columns>,
+                      "ctql: a foreign key with ctql::set_null sets its columns to NULL, and they are NOT NULL: "
+                      "declare them std::optional, or choose another action");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class ColumnType, class E>
+constexpr bool default_fits() {
+    if constexpr (is_null_expression_v<E>) return is_nullable_v<ColumnType>;
+    else return kinds_assignable(kind_of_v<ColumnType>, expr_kind_v<E>);
+}
+
+template <class Column, class E>
+constexpr bool check_default_expression() {
+    using column_type = typename Column::value_type;
+    if constexpr (!std::is_same_v<typename E::tables, type_list<>> || !std::is_same_v<typename E::params, type_list<>>) {
+        static_assert(rule::default_expression_reads_no_column<Column, E>,
+                      "ctql: a default computed by an expression reads no column and no parameter, such as "
+                      "ctql::default_value<ctql::current_timestamp()>");
+        return false;
+    } else if constexpr (!default_fits<column_type, E>()) {
+        static_assert(rule::default_expression_has_column_type<Column, sql_type_of<Column>, E, sql_type_of<E>>,
+                      "ctql: a column's default has another SQL type than the column");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Table, class Column>
+constexpr bool check_column_definition() {
+    using reference = typename Column::reference_constraint;
+    using default_constraint = typename Column::default_constraint;
+    if constexpr (!std::is_void_v<reference>) {
+        if constexpr (!check_foreign_key<Table, type_list<Column>, type_list<typename reference::column>,
+                                         reference::on_delete_action, reference::on_update_action>())
+            return false;
+    }
+    if constexpr (!std::is_void_v<default_constraint>) {
+        using value_t = std::remove_cvref_t<decltype(default_constraint::value)>;
+        if constexpr (sql_expression<value_t>) return check_default_expression<Column, value_t>();
+    }
+    return true;
+}
+
+template <class Table, class Constraint>
+constexpr bool check_table_constraint() {
+    if constexpr (requires { typename Constraint::referenced_columns; })
+        return check_foreign_key<Table, typename Constraint::columns, typename Constraint::referenced_columns,
+                                 Constraint::on_delete_action, Constraint::on_update_action>();
+    else
+        return true;
+}
+
+template <class Table, class Columns, class Constraints>
+struct table_definition_check;
+template <class Table, class... Columns, class... Constraints>
+struct table_definition_check<Table, type_list<Columns...>, type_list<Constraints...>> {
+    static constexpr bool value =
+        (check_column_definition<Table, Columns>() && ...) && (check_table_constraint<Table, Constraints>() && ...);
+};
+
+template <class Table>
+constexpr bool check_table_definition() {
+    if constexpr (requires { typename Table::ctql_source; }) {
+        static_assert(rule::ddl_of_a_table_not_an_alias<Table>,
+                      "ctql: an alias is another name for a table in a query: create, drop and index the table itself");
+        return false;
+    } else {
+        return table_definition_check<Table, typename Table::ctql_columns, table_constraint_types_t<Table>>::value;
+    }
+}
+
+template <class Table, std::size_t I, class Constraint, class Writer>
+constexpr void render_table_constraint(Writer& w) {
+    if constexpr (!is_index_v<Constraint>) {
+        w.put(", ");
+        Constraint::template render_definition<table_constraint_source<Table, I>>(w);
+    }
+}
+template <class Table, class Writer, std::size_t... I>
+constexpr void render_table_constraints(Writer& w, std::index_sequence<I...>) {
+    (render_table_constraint<Table, I, nth_t<I, table_constraint_types_t<Table>>>(w), ...);
+}
+}  // namespace detail
+
+template <table_type Table, bool IfNotExists = true>
+struct create_table_statement : statement_base<create_table_statement<Table, IfNotExists>> {
     using result_row = void;
     using params = detail::type_list<>;
-    static constexpr bool check() { return true; }
+    using table = Table;
+    static constexpr bool creates = true;
+    using unconditional = create_table_statement<Table, false>;
+    static constexpr bool check() { return detail::check_table_definition<Table>(); }
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put("CREATE TABLE IF NOT EXISTS ");
+        w.put(IfNotExists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
         w.identifier(Table::ctql_sql_name.view());
         w.put(" (");
         detail::column_definitions<typename Table::ctql_columns>::render(w);
+        detail::render_table_constraints<Table>(
+            w, std::make_index_sequence<detail::table_constraint_types_t<Table>::size>{});
         w.put(')');
     }
     template <class Visitor>
     constexpr void each_value(Visitor&) const {}
+
+    constexpr unconditional must_not_exist() const { return {}; }
 };
 
-template <table_type Table>
-struct drop_table_statement : statement_base<drop_table_statement<Table>> {
+template <table_type Table, bool IfExists = true>
+struct drop_table_statement : statement_base<drop_table_statement<Table, IfExists>> {
     using result_row = void;
     using params = detail::type_list<>;
+    using table = Table;
+    static constexpr bool creates = false;
+    using unconditional = drop_table_statement<Table, false>;
     static constexpr bool check() { return true; }
 
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put("DROP TABLE IF EXISTS ");
+        w.put(IfExists ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
         w.identifier(Table::ctql_sql_name.view());
     }
     template <class Visitor>
     constexpr void each_value(Visitor&) const {}
+
+    constexpr unconditional must_exist() const { return {}; }
 };
 
 template <table_type Table>
 constexpr create_table_statement<Table> create_table(const Table&) {
+    static_assert(detail::check_table_definition<Table>());
     return {};
 }
 template <table_type Table>
@@ -6109,7 +8351,401 @@ constexpr drop_table_statement<Table> drop_table(const Table&) {
 }
 
 }  // namespace ctql
+// ---- end ctql/stmt/ddl/create_table.hpp ----
+// ---- begin ctql/stmt/ddl/script.hpp ----
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace ctql {
+
+template <statement... Statements>
+struct ddl_script {
+    static constexpr std::size_t size = sizeof...(Statements);
+
+    template <class Dialect>
+    static constexpr std::array<std::string_view, size> sql() {
+        return {Statements::template sql<Dialect>()...};
+    }
+
+    template <class F>
+    static constexpr void for_each(F&& f) {
+        (f(Statements{}), ...);
+    }
+
+    template <class Connection>
+    void run(Connection& db) const {
+        db.transaction([&] { (static_cast<void>(db(Statements{})), ...); });
+    }
+
+    constexpr ddl_script<typename Statements::unconditional...> must_not_exist() const
+        requires(Statements::creates && ...)
+    {
+        return {};
+    }
+    constexpr ddl_script<typename Statements::unconditional...> must_exist() const
+        requires(!Statements::creates && ...)
+    {
+        return {};
+    }
+};
+
+}  // namespace ctql
+// ---- end ctql/stmt/ddl/script.hpp ----
+// ---- begin ctql/stmt/ddl/index.hpp ----
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+namespace ctql {
+
+namespace rule {
+template <class Table, class IndexName>
+inline constexpr bool table_has_index = false;
+}  // namespace rule
+
+namespace detail {
+template <class Table, fixed_string Name>
+constexpr std::size_t index_position() {
+    using types = table_constraint_types_t<Table>;
+    constexpr std::size_t n = types::size;
+    constexpr std::size_t found = []<std::size_t... I>(std::index_sequence<I...>) {
+        std::size_t at = n;
+        ((at == n && index_name_view<nth_t<I, types>>() == Name.view() && is_index_v<nth_t<I, types>> ? at = I : at),
+         ...);
+        return at;
+    }(std::make_index_sequence<n>{});
+    static_assert(found != n || rule::table_has_index<Table, ctql::name_of<Name>>,
+                  "ctql: the table has no index of this name: declare it with ctql::index<\"name\">(...) in the "
+                  "table's CTQL_TABLE_CONSTRAINTS");
+    return found;
+}
+}  // namespace detail
+
+template <table_type Table, std::size_t I, bool IfNotExists = true>
+struct create_index_statement : statement_base<create_index_statement<Table, I, IfNotExists>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    using table = Table;
+    using index = detail::nth_t<I, detail::table_constraint_types_t<Table>>;
+    static constexpr bool creates = true;
+    using unconditional = create_index_statement<Table, I, false>;
+    static constexpr bool check() { return detail::check_table_definition<Table>(); }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(index::is_unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        if constexpr (IfNotExists) w.put("IF NOT EXISTS ");
+        index::template render_target<detail::table_constraint_source<Table, I>>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+
+    constexpr unconditional must_not_exist() const { return {}; }
+};
+
+template <table_type Table, std::size_t I, bool IfExists = true>
+struct drop_index_statement : statement_base<drop_index_statement<Table, I, IfExists>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    using table = Table;
+    using index = detail::nth_t<I, detail::table_constraint_types_t<Table>>;
+    static constexpr bool creates = false;
+    using unconditional = drop_index_statement<Table, I, false>;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(IfExists ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
+        w.identifier(index::index_name.view());
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+
+    constexpr unconditional must_exist() const { return {}; }
+};
+
+template <fixed_string Name, table_type Table>
+constexpr auto create_index(const Table&) {
+    return create_index_statement<Table, detail::index_position<Table, Name>()>{};
+}
+template <fixed_string Name, table_type Table>
+constexpr auto drop_index(const Table&) {
+    return drop_index_statement<Table, detail::index_position<Table, Name>()>{};
+}
+
+namespace detail {
+template <class Table, std::size_t I>
+constexpr auto index_statement_at() {
+    if constexpr (is_index_v<nth_t<I, table_constraint_types_t<Table>>>) return type_list<create_index_statement<Table, I>>{};
+    else return type_list<>{};
+}
+template <class Table, std::size_t... I>
+constexpr auto index_statements(std::index_sequence<I...>) {
+    return concat_t<decltype(index_statement_at<Table, I>())...>{};
+}
+template <class Table>
+using index_statements_t =
+    decltype(index_statements<Table>(std::make_index_sequence<table_constraint_types_t<Table>::size>{}));
+
+template <class List>
+struct script_of;
+template <class... Statements>
+struct script_of<type_list<Statements...>> {
+    using type = ddl_script<Statements...>;
+};
+}  // namespace detail
+
+template <table_type Table>
+constexpr auto create_indexes(const Table&) {
+    static_assert(detail::check_table_definition<Table>());
+    return typename detail::script_of<detail::index_statements_t<Table>>::type{};
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/ddl/index.hpp ----
+// ---- begin ctql/stmt/ddl/create_all.hpp ----
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace ctql {
+
+namespace rule {
+template <class Tables>
+inline constexpr bool tables_reference_each_other_in_no_cycle = false;
+template <class Table>
+inline constexpr bool table_listed_once = false;
+}  // namespace rule
+
+namespace detail {
+template <class Column>
+constexpr auto column_referenced_table() {
+    if constexpr (std::is_void_v<typename Column::reference_constraint>) return type_list<>{};
+    else return type_list<typename Column::reference_constraint::column::table>{};
+}
+template <class Constraint>
+constexpr auto constraint_referenced_table() {
+    if constexpr (requires { typename Constraint::referenced_table; }) return type_list<typename Constraint::referenced_table>{};
+    else return type_list<>{};
+}
+template <class Columns, class Constraints>
+struct referenced_tables;
+template <class... Columns, class... Constraints>
+struct referenced_tables<type_list<Columns...>, type_list<Constraints...>> {
+    using type = union_t<decltype(column_referenced_table<Columns>())..., decltype(constraint_referenced_table<Constraints>())...>;
+};
+template <class Table>
+using referenced_tables_t =
+    typename referenced_tables<typename Table::ctql_columns, table_constraint_types_t<Table>>::type;
+
+template <class... Tables>
+struct dependency_order {
+    static constexpr std::size_t n = sizeof...(Tables);
+    using list = type_list<Tables...>;
+
+    template <std::size_t... K>
+    static constexpr std::array<bool, n * n> make_depends(std::index_sequence<K...>) {
+        return {(K / n != K % n && contains_v<nth_t<K % n, list>, referenced_tables_t<nth_t<K / n, list>>>)...};
+    }
+    static constexpr std::array<bool, n * n> depends = make_depends(std::make_index_sequence<n * n>{});
+
+    struct result {
+        std::array<std::size_t, n> order{};  // table indexes, referenced tables first
+        std::size_t placed = 0;
+        std::array<std::size_t, n> cycle{};  // when not all could be placed: one cycle among the rest
+        std::size_t cycle_length = 0;
+    };
+
+    static constexpr result compute() {
+        result r;
+        std::array<bool, n> done{};
+        while (r.placed < n) {
+            std::size_t next = n;
+            for (std::size_t i = 0; i < n && next == n; ++i) {
+                if (done[i]) continue;
+                bool ready = true;
+                for (std::size_t j = 0; j < n; ++j)
+                    if (depends[i * n + j] && !done[j]) ready = false;
+                if (ready) next = i;
+            }
+            if (next == n) break;
+            done[next] = true;
+            r.order[r.placed++] = next;
+        }
+        if (r.placed == n) return r;
+        std::array<std::size_t, n> step_of{};
+        for (auto& s : step_of) s = n;
+        std::size_t at = 0;
+        while (done[at]) ++at;
+        std::array<std::size_t, n> path{};
+        std::size_t steps = 0;
+        while (step_of[at] == n) {
+            step_of[at] = steps;
+            path[steps++] = at;
+            std::size_t to = 0;
+            while (done[to] || !depends[at * n + to]) ++to;
+            at = to;
+        }
+        for (std::size_t s = step_of[at]; s < steps; ++s) r.cycle[r.cycle_length++] = path[s];
+        return r;
+    }
+    static constexpr result value = compute();
+
+    template <std::size_t... K>
+    static auto cycle_tables(std::index_sequence<K...>) -> type_list<nth_t<value.cycle[K], list>...>;
+    template <std::size_t... K>
+    static auto ordered_tables(std::index_sequence<K...>) -> type_list<nth_t<value.order[K], list>...>;
+
+    static constexpr bool check() {
+        if constexpr (value.placed != n) {
+            static_assert(rule::tables_reference_each_other_in_no_cycle<
+                              decltype(cycle_tables(std::make_index_sequence<value.cycle_length>{}))>,
+                          "ctql: these tables reference each other in a cycle (named in the rule above), so none of "
+                          "them can be created before the others: drop one of the foreign keys, or create the tables "
+                          "of the cycle apart and add that key with ALTER TABLE");
+            return false;
+        } else {
+            return true;
+        }
+    }
+};
+
+template <class... Tables>
+constexpr bool check_table_list() {
+    if constexpr (union_t<type_list<Tables...>>::size != sizeof...(Tables)) {
+        static_assert(rule::table_listed_once<type_list<Tables...>>,
+                      "ctql: a table is given twice to create_all() / drop_all(); name each once");
+        return false;
+    } else {
+        return (check_table_definition<Tables>() && ...) && dependency_order<Tables...>::check();
+    }
+}
+
+template <class... Tables>
+using creation_order_t = decltype(dependency_order<Tables...>::ordered_tables(std::make_index_sequence<sizeof...(Tables)>{}));
+
+template <class Ordered>
+struct create_all_script;
+template <class... Tables>
+struct create_all_script<type_list<Tables...>> {
+    using type = typename script_of<concat_t<concat_t<type_list<create_table_statement<Tables>>, index_statements_t<Tables>>...>>::type;
+};
+template <class Ordered, class Reversed = type_list<>>
+struct drop_all_script;
+template <class... Reversed>
+struct drop_all_script<type_list<>, type_list<Reversed...>> {
+    using type = ddl_script<drop_table_statement<Reversed>...>;
+};
+template <class First, class... Rest, class... Reversed>
+struct drop_all_script<type_list<First, Rest...>, type_list<Reversed...>>
+    : drop_all_script<type_list<Rest...>, type_list<First, Reversed...>> {};
+}  // namespace detail
+
+template <table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+constexpr auto create_all(const Tables&...) {
+    if constexpr (detail::check_table_list<Tables...>())
+        return typename detail::create_all_script<detail::creation_order_t<Tables...>>::type{};
+    else
+        return ddl_script<>{};
+}
+
+template <table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+constexpr auto drop_all(const Tables&...) {
+    if constexpr (detail::check_table_list<Tables...>())
+        return typename detail::drop_all_script<detail::creation_order_t<Tables...>>::type{};
+    else
+        return ddl_script<>{};
+}
+
+template <class Connection, table_type... Tables>
+    requires(!table_type<Connection> && sizeof...(Tables) > 0)
+void create_all(Connection& db, const Tables&... tables) {
+    create_all(tables...).run(db);
+}
+
+template <class Connection, table_type... Tables>
+    requires(!table_type<Connection> && sizeof...(Tables) > 0)
+void drop_all(Connection& db, const Tables&... tables) {
+    drop_all(tables...).run(db);
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/ddl/create_all.hpp ----
+// ---- begin ctql/stmt/ddl.hpp ----
 // ---- end ctql/stmt/ddl.hpp ----
+// ---- begin ctql/stmt/enum_type.hpp ----
+#include <string_view>
+#include <type_traits>
+
+namespace ctql {
+
+namespace detail {
+template <class Writer>
+constexpr void require_postgres_for_enum_type() {
+    static_assert(Writer::dialect::name == std::string_view("postgresql"),
+                  "ctql: CREATE TYPE ... AS ENUM is PostgreSQL's; on SQLite an enum column is TEXT and needs no type");
+}
+}  // namespace detail
+
+template <detail::postgres_enum E>
+struct create_enum_type_statement : statement_base<create_enum_type_statement<E>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::require_postgres_for_enum_type<Writer>();
+        w.put("CREATE TYPE ");
+        w.put(enum_names<E>::postgres_type);
+        w.put(" AS ENUM (");
+        bool first = true;
+        for (std::string_view name : enum_names<E>::names) {
+            w.put(first ? "'" : ", '");
+            first = false;
+            for (char c : name) {
+                if (c == '\'') w.put('\'');
+                w.put(c);
+            }
+            w.put('\'');
+        }
+        w.put(')');
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <detail::postgres_enum E>
+struct drop_enum_type_statement : statement_base<drop_enum_type_statement<E>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        detail::require_postgres_for_enum_type<Writer>();
+        w.put("DROP TYPE IF EXISTS ");
+        w.put(enum_names<E>::postgres_type);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <detail::postgres_enum E>
+constexpr create_enum_type_statement<E> create_enum_type() {
+    return {};
+}
+template <detail::postgres_enum E>
+constexpr drop_enum_type_statement<E> drop_enum_type() {
+    return {};
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/enum_type.hpp ----
 // ---- begin ctql/dialect/sqlite.hpp ----
 #include <cstdint>
 #include <string>
@@ -6151,7 +8787,14 @@ struct sqlite {
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
+        static_assert(k != sql_kind::array,
+                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
+                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
+        else if constexpr (k == sql_kind::decimal) return "INTEGER";
+        else if constexpr (k == sql_kind::uuid) return "BLOB";
+        else if constexpr (k == sql_kind::json) return "TEXT";
+        else if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
         else if constexpr (k == sql_kind::real) return "REAL";
         else if constexpr (k == sql_kind::text || k == sql_kind::timestamp || k == sql_kind::date) return "TEXT";
         else return "BLOB";
@@ -6199,6 +8842,32 @@ struct sqlite {
     static constexpr void render(Writer& w, std::type_identity<paging<no_count, Offset>>) {
         w.put(" LIMIT -1");
         render::node<Offset>(w);
+    }
+
+    template <class Writer, class Target, class Query, class... Columns, class Conflict, class Returning>
+        requires(!std::is_same_v<Conflict, no_conflict>)
+    static constexpr void render(
+        Writer& w,
+        std::type_identity<statement_t<insert_kind, Target, insert_select<Query, Columns...>, Conflict, Returning>>) {
+        render::node<Target>(w);
+        insert_select<Query, Columns...>::render_columns(w);
+        w.put("SELECT * FROM (");
+        render::node<Query>(w);
+        w.put(") WHERE true");
+        render::node<Conflict>(w);
+        render::node<Returning>(w);
+    }
+
+    template <class Writer, class Target, class Keyword, class... Tables, class Condition, class Returning>
+    static constexpr void render(Writer& w, std::type_identity<statement_t<delete_kind, Target, extra_tables<Keyword, Tables...>,
+                                                                          where_clause<Condition>, Returning>>) {
+        render::node<Target>(w);
+        w.put(" WHERE EXISTS (SELECT 1 FROM ");
+        extra_tables<Keyword, Tables...>::render_tables(w);
+        w.put(" WHERE ");
+        render::node<Condition>(w);
+        w.put(')');
+        render::node<Returning>(w);
     }
 
     template <class Writer, class Field, class Operand>
@@ -6363,6 +9032,8 @@ public:
 }  // namespace ctql::dialect
 // ---- end ctql/dialect/sqlite.hpp ----
 // ---- begin ctql/dialect/postgres.hpp ----
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -6389,7 +9060,13 @@ struct postgres {
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer) {
+        if constexpr (ctql::detail::postgres_enum<T>) return ctql::enum_names<T>::postgres_type;
+        else if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
+        else if constexpr (k == sql_kind::decimal) return composed_name<T>::value;
+        else if constexpr (k == sql_kind::uuid) return "UUID";
+        else if constexpr (k == sql_kind::json) return "JSONB";
+        else if constexpr (k == sql_kind::array) return composed_name<T>::value;
+        else if constexpr (k == sql_kind::integer) {
             constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
             if constexpr (bits <= 16) return "SMALLINT";
             else if constexpr (bits <= 32) return "INTEGER";
@@ -6404,6 +9081,37 @@ struct postgres {
     }
 
     static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
+
+private:
+    template <class T>
+    struct composed_name {
+        static constexpr auto chars = [] {
+            std::array<char, 64> out{};
+            std::size_t n = 0;
+            const auto put = [&](std::string_view s) {
+                for (char c : s) out[n++] = c;
+            };
+            const auto put_number = [&](int v) {
+                if (v >= 10) out[n++] = static_cast<char>('0' + v / 10);
+                out[n++] = static_cast<char>('0' + v % 10);
+            };
+            if constexpr (is_decimal_v<T>) {
+                put("NUMERIC(");
+                put_number(T::precision);
+                put(", ");
+                put_number(T::scale);
+                put(")");
+            } else {
+                put(type_name<typename T::value_type>());
+                put("[]");
+            }
+            out[63] = static_cast<char>(n);
+            return out;
+        }();
+        static constexpr std::string_view value{chars.data(), static_cast<std::size_t>(chars[63])};
+    };
+
+public:
 
     template <class Writer, storable T>
     static constexpr void write_generated_primary_key(Writer& w) {

@@ -105,10 +105,20 @@ private:
         } else if constexpr (requires { v.has_value(); *v; }) {
             if (v) write(*v);
             else out += "NULL";
+        } else if constexpr (requires { requires mapped_type<V>; }) {
+            write(column_mapping<V>::to_stored(v));
         } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::string_view>) {
             out += '\'';
             append_printable(out, v, 200, '\'');
             out += '\'';
+        } else if constexpr (std::is_same_v<V, json>) {
+            write(std::string_view(v.text));
+        } else if constexpr (is_decimal_v<V> || std::is_same_v<V, uuid>) {
+            out += '\'';
+            out += v.to_string();
+            out += '\'';
+        } else if constexpr (requires { requires kind_of_v<V> == sql_kind::array; }) {
+            out += fmt::format("<array of {}>", v.size());
         } else if constexpr (std::is_same_v<V, blob>) {
             out += fmt::format("<{} bytes>", v.size());
         } else if constexpr (std::is_same_v<V, bool>) {
@@ -1078,7 +1088,8 @@ public:
             return logged([&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
-                    return rows<row_t>(backend(stmt, args...).to_vector());
+                    if constexpr (Statement::is_query) return rows<row_t>(backend(stmt, args...).to_vector());
+                    else return rows<row_t>(backend(stmt, args...));  // a write's RETURNING: a vector already
                 } else {
                     return backend(stmt, args...);
                 }
@@ -1088,6 +1099,14 @@ public:
 
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows_to_insert) {
+        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+    }
+
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows_to_insert) {
         return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 

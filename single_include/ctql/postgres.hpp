@@ -73,6 +73,11 @@ inline constexpr Oid date = 1082;
 inline constexpr Oid timestamp = 1114;
 inline constexpr Oid timestamptz = 1184;
 inline constexpr Oid numeric = 1700;
+inline constexpr Oid json = 114;
+inline constexpr Oid uuid = 2950;
+inline constexpr Oid jsonb = 3802;
+
+inline constexpr Oid first_user_type = 16384;
 
 constexpr Oid array_of(Oid element) {
     switch (element) {
@@ -87,8 +92,23 @@ constexpr Oid array_of(Oid element) {
         case date: return 1182;
         case timestamp: return 1115;
         case timestamptz: return 1185;
+        case name: return 1003;
+        case bpchar: return 1014;
+        case varchar: return 1015;
+        case numeric: return 1231;
+        case uuid: return 2951;
+        case json: return 199;
+        case jsonb: return 3807;
         default: return unspecified;
     }
+}
+
+constexpr Oid element_of(Oid array) {
+    constexpr Oid elements[] = {boolean, bytea,  name,    int8,        int2,    int4, text, float4, float8,
+                                bpchar,  varchar, date,   timestamp,   timestamptz, numeric, json, uuid, jsonb};
+    for (Oid e : elements)
+        if (array_of(e) == array) return e;
+    return unspecified;
 }
 
 constexpr std::string_view type_name(Oid type) {
@@ -108,6 +128,27 @@ constexpr std::string_view type_name(Oid type) {
         case timestamp: return "timestamp";
         case timestamptz: return "timestamptz";
         case numeric: return "numeric";
+        case json: return "json";
+        case uuid: return "uuid";
+        case jsonb: return "jsonb";
+        case 1000: return "bool[]";
+        case 1001: return "bytea[]";
+        case 1003: return "name[]";
+        case 1005: return "int2[]";
+        case 1007: return "int4[]";
+        case 1009: return "text[]";
+        case 1014: return "bpchar[]";
+        case 1015: return "varchar[]";
+        case 1016: return "int8[]";
+        case 1021: return "float4[]";
+        case 1022: return "float8[]";
+        case 1115: return "timestamp[]";
+        case 1182: return "date[]";
+        case 1185: return "timestamptz[]";
+        case 1231: return "numeric[]";
+        case 199: return "json[]";
+        case 2951: return "uuid[]";
+        case 3807: return "jsonb[]";
         default: return {};
     }
 }
@@ -120,15 +161,38 @@ constexpr std::string_view type_name(Oid type) {
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace ctql::detail {
+
+template <class T>
+constexpr std::string_view compiler_type_name() {
+#if defined(__clang__) || defined(__GNUC__)
+    constexpr std::string_view f = __PRETTY_FUNCTION__;
+    constexpr std::size_t start = f.find("T = ") + 4;
+    constexpr std::size_t end = f.find_first_of(";]", start);
+    return f.substr(start, end - start);
+#else
+    return "a mapped type";
+#endif
+}
 
 template <class T>
 std::string type_name() {
     using namespace std::chrono;
     if constexpr (is_nullable_v<T>) {
         return "std::optional<" + type_name<base_type_t<T>>() + ">";
+    } else if constexpr (mapped_type<T>) {
+        return std::string(compiler_type_name<T>());
+    } else if constexpr (is_decimal_v<T>) {
+        return "ctql::decimal<" + std::to_string(T::precision) + ", " + std::to_string(T::scale) + ">";
+    } else if constexpr (std::is_same_v<T, uuid>) {
+        return "ctql::uuid";
+    } else if constexpr (std::is_same_v<T, json>) {
+        return "ctql::json";
+    } else if constexpr (kind_of_v<T> == sql_kind::array) {
+        return "std::vector<" + type_name<typename T::value_type>() + ">";
     } else if constexpr (std::is_same_v<T, bool>) {
         return "bool";
     } else if constexpr (std::is_integral_v<T>) {
@@ -232,7 +296,7 @@ template <class T>
 struct codec;
 
 template <class T>
-    requires(kind_of_v<T> == sql_kind::integer)
+    requires(kind_of_v<T> == sql_kind::integer && !mapped_type<T>)
 struct codec<T> {
     static_assert(sizeof(T) <= 8, "ctql: PostgreSQL has no integer type wider than 64 bits");
 
@@ -482,6 +546,271 @@ struct codec<std::chrono::sys_days> {
 
 template <class T>
 concept fixed_size_codec = requires { codec<T>::wire_size; };
+template <class T>
+concept encoded_codec = requires(const T& v, std::string& out) { codec<T>::encode_to(v, out); };
+
+[[noreturn]] inline void throw_bad_value(const PGresult* r, int col, const std::string& what) {
+    throw_data_error(column_label(r, col) + " " + what);
+}
+
+inline constexpr std::uint16_t numeric_positive = 0x0000;
+inline constexpr std::uint16_t numeric_negative = 0x4000;
+inline constexpr std::uint16_t numeric_nan = 0xC000;
+
+template <int P, int S>
+struct codec<decimal<P, S>> {
+    using value_type = decimal<P, S>;
+    static constexpr Oid oid = oid::numeric;
+
+    static void encode_to(const value_type& v, std::string& out) {
+        const std::int64_t units = v.units();
+        const std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+        constexpr std::uint64_t one = static_cast<std::uint64_t>(ctql::detail::pow10(S));
+        std::uint64_t whole = magnitude / one;
+        const std::uint64_t fraction = magnitude % one;
+        std::uint16_t digits[12];
+        int n = 0;
+        while (whole != 0) {
+            digits[n++] = static_cast<std::uint16_t>(whole % 10000);
+            whole /= 10000;
+        }
+        const int whole_groups = n;
+        std::reverse(digits, digits + n);
+        constexpr int fraction_groups = (S + 3) / 4;
+        for (int g = 0; g < fraction_groups; ++g) {
+            std::uint16_t group = 0;
+            for (int j = 4 * g; j < 4 * g + 4; ++j) {
+                const std::uint64_t place = j < S ? static_cast<std::uint64_t>(ctql::detail::pow10(S - 1 - j)) : 0;
+                const auto digit = place != 0 ? static_cast<unsigned>(fraction / place % 10) : 0u;
+                group = static_cast<std::uint16_t>(group * 10 + digit);
+            }
+            digits[n++] = group;
+        }
+        int first = 0;
+        int weight = whole_groups - 1;
+        while (first < n && digits[first] == 0) {
+            ++first;
+            --weight;
+        }
+        while (n > first && digits[n - 1] == 0) --n;
+        const int count = n - first;
+        if (count == 0) weight = 0;
+        char header[8];
+        put_be16(header, static_cast<std::uint16_t>(count));
+        put_be16(header + 2, static_cast<std::uint16_t>(static_cast<std::int16_t>(weight)));
+        put_be16(header + 4, units < 0 ? numeric_negative : numeric_positive);
+        put_be16(header + 6, static_cast<std::uint16_t>(S));
+        out.append(header, 8);
+        for (int i = first; i < n; ++i) {
+            char d[2];
+            put_be16(d, digits[i]);
+            out.append(d, 2);
+        }
+    }
+
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::numeric; }
+
+    static value_type decode(const char* p, int length, const PGresult* r, int col) {
+        if (length < 8) throw_bad_length(r, col, length, 8);
+        const int count = static_cast<std::int16_t>(get_be16(p));
+        const int weight = static_cast<std::int16_t>(get_be16(p + 2));
+        const std::uint16_t sign = get_be16(p + 4);
+        if (count < 0 || length != 8 + 2 * count) throw_bad_length(r, col, length, 8 + 2 * std::max(count, 0));
+        if (sign != numeric_positive && sign != numeric_negative) {
+            throw_bad_value(r, col, std::string("holds ") + (sign == numeric_nan ? "NaN" : "an infinity") +
+                                        ", which " + cpp_type_name<value_type>() + " cannot hold");
+        }
+        std::int64_t units = 0;
+        for (int i = 0; i < count; ++i) {
+            const std::uint16_t digit = get_be16(p + 8 + 2 * i);
+            if (digit >= 10000) throw_bad_value(r, col, "holds a numeric digit out of range");
+            if (digit == 0) continue;
+            const int exponent = 4 * (weight - i) + S;
+            std::int64_t part = digit;
+            if (exponent < 0) {
+                if (exponent < -3 || digit % ctql::detail::pow10(-exponent) != 0) {
+                    throw_bad_value(r, col, "has more fraction digits than " + cpp_type_name<value_type>() +
+                                                " holds; round it in SQL (ROUND(x, " + std::to_string(S) + "))");
+                }
+                part = digit / ctql::detail::pow10(-exponent);
+            } else if (exponent > 18 || __builtin_mul_overflow(part, ctql::detail::pow10(exponent), &part)) {
+                throw_bad_value(r, col, "holds a number too large for " + cpp_type_name<value_type>());
+            }
+            if (__builtin_sub_overflow(units, part, &units))
+                throw_bad_value(r, col, "holds a number too large for " + cpp_type_name<value_type>());
+        }
+        if (units < -value_type::max_units)
+            throw_bad_value(r, col, "holds a number with more digits than " + cpp_type_name<value_type>());
+        return value_type::from_units(sign == numeric_positive ? -units : units);
+    }
+};
+
+template <>
+struct codec<uuid> {
+    static constexpr Oid oid = oid::uuid;
+    static std::string_view bytes(const uuid& v) { return {reinterpret_cast<const char*>(v.bytes.data()), 16}; }
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::uuid; }
+    static uuid decode(const char* p, int length, const PGresult* r, int col) {
+        if (length != 16) throw_bad_length(r, col, length, 16);
+        uuid id;
+        std::memcpy(id.bytes.data(), p, 16);
+        return id;
+    }
+};
+
+template <>
+struct codec<json> {
+    static constexpr Oid oid = oid::jsonb;
+    static void encode_to(const json& v, std::string& out) {
+        out += '\1';
+        out.append(checked_text(v.text));
+    }
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::jsonb || type == oid::json; }
+    static json decode(const char* p, int length, const PGresult* r, int col) {
+        if (PQftype(r, col) == oid::json) return json(std::string(p, static_cast<std::size_t>(length)));
+        if (length < 1 || p[0] != 1) throw_bad_value(r, col, "is not in jsonb's binary format version 1");
+        return json(std::string(p + 1, static_cast<std::size_t>(length - 1)));
+    }
+};
+
+template <mapped_type T>
+struct mapped_codec_base {
+    using stored = stored_type_t<T>;
+    using inner = codec<stored>;
+    static constexpr Oid oid = ctql::detail::postgres_enum<T> ? oid::unspecified : inner::oid;
+    static constexpr bool accepts(Oid type) noexcept {
+        if constexpr (ctql::detail::postgres_enum<T>) return type >= oid::first_user_type || inner::accepts(type);
+        else return inner::accepts(type);
+    }
+    static T decode(const char* p, int length, const PGresult* r, int col) {
+        return column_mapping<T>::from_stored(inner::decode(p, length, r, col));
+    }
+};
+
+template <class T>
+using to_stored_result_t = decltype(column_mapping<T>::to_stored(std::declval<const T&>()));
+template <class T>
+concept stored_in_place = std::is_lvalue_reference_v<to_stored_result_t<T>> ||
+                          std::is_same_v<std::remove_cvref_t<to_stored_result_t<T>>, std::string_view>;
+
+template <mapped_type T>
+    requires fixed_size_codec<stored_type_t<T>>
+struct codec<T> : mapped_codec_base<T> {
+    static constexpr int wire_size = codec<stored_type_t<T>>::wire_size;
+    static void encode(const T& v, char* out) { codec<stored_type_t<T>>::encode(column_mapping<T>::to_stored(v), out); }
+};
+template <mapped_type T>
+    requires(!fixed_size_codec<stored_type_t<T>> && !encoded_codec<stored_type_t<T>> && stored_in_place<T>)
+struct codec<T> : mapped_codec_base<T> {
+    static std::string_view bytes(const T& v) { return codec<stored_type_t<T>>::bytes(column_mapping<T>::to_stored(v)); }
+};
+template <mapped_type T>
+    requires(!fixed_size_codec<stored_type_t<T>> && (encoded_codec<stored_type_t<T>> || !stored_in_place<T>))
+struct codec<T> : mapped_codec_base<T> {
+    static void encode_to(const T& v, std::string& out) {
+        using inner = codec<stored_type_t<T>>;
+        const auto& stored = column_mapping<T>::to_stored(v);
+        if constexpr (encoded_codec<stored_type_t<T>>) inner::encode_to(stored, out);
+        else out.append(inner::bytes(stored));
+    }
+};
+
+template <class T>
+void append_encoded(const T& v, std::string& out) {
+    if constexpr (fixed_size_codec<T>) {
+        char bytes[8];
+        codec<T>::encode(v, bytes);
+        out.append(bytes, codec<T>::wire_size);
+    } else if constexpr (encoded_codec<T>) {
+        codec<T>::encode_to(v, out);
+    } else {
+        out.append(codec<T>::bytes(v));
+    }
+}
+
+template <class T, class Range>
+void encode_array_elements(const Range& values, std::string& out) {
+    const auto put32 = [&](std::uint32_t v) {
+        char bytes[4];
+        put_be32(bytes, v);
+        out.append(bytes, 4);
+    };
+    const std::size_t size = std::size(values);
+    if (size > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw_data_error("an array of " + std::to_string(size) + " elements is larger than PostgreSQL takes");
+    put32(size == 0 ? 0 : 1);  // dimensions
+    put32(0);                  // no NULLs
+    put32(codec<T>::oid);
+    if (size != 0) {
+        put32(static_cast<std::uint32_t>(size));
+        put32(1);  // lower bound
+    }
+    for (const T& v : values) {
+        const std::size_t at = out.size();
+        put32(0);
+        append_encoded(v, out);
+        const std::size_t length = out.size() - at - 4;
+        if (length > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw_data_error("an array element is larger than libpq can send");
+        put_be32(out.data() + at, static_cast<std::uint32_t>(length));
+    }
+}
+
+template <class T>
+struct codec<std::vector<T>> {
+    static constexpr Oid oid = oid::array_of(codec<T>::oid);
+    static_assert(oid != oid::unspecified, "ctql: this element type has no PostgreSQL array type ctql knows");
+
+    static void encode_to(const std::vector<T>& v, std::string& out) { encode_array_elements<T>(v, out); }
+
+    static constexpr bool accepts(Oid type) noexcept {
+        const Oid element = oid::element_of(type);
+        return element != oid::unspecified && codec<T>::accepts(element);
+    }
+
+    static std::vector<T> decode(const char* p, int length, const PGresult* r, int col) {
+        const auto fail = [&](const char* what) { throw_bad_value(r, col, std::string("is not a binary array: ") + what); };
+        if (length < 12) fail("shorter than its header");
+        const auto dimensions = static_cast<std::int32_t>(get_be32(p));
+        const Oid element = get_be32(p + 8);
+        if (dimensions == 0) return {};
+        if (dimensions != 1) {
+            throw_bad_value(r, col, "holds an array of " + std::to_string(dimensions) + " dimensions; " +
+                                        cpp_type_name<std::vector<T>>() + " holds one");
+        }
+        if (length < 20) fail("shorter than its dimension");
+        if (!codec<T>::accepts(element)) {
+            throw_bad_value(r, col, "holds elements of PostgreSQL type " + pg_type_name(element) + " but the result type is " +
+                                        cpp_type_name<std::vector<T>>());
+        }
+        const auto size = static_cast<std::int32_t>(get_be32(p + 12));
+        if (size < 0 || size > (length - 20) / 4) fail("its element count exceeds its bytes");
+        std::vector<T> out;
+        out.reserve(static_cast<std::size_t>(size));
+        std::size_t at = 20;
+        const auto total = static_cast<std::size_t>(length);
+        for (std::int32_t i = 0; i < size; ++i) {
+            if (total - at < 4) fail("it ends inside an element");
+            const auto element_length = static_cast<std::int32_t>(get_be32(p + at));
+            at += 4;
+            if (element_length == -1) {
+                throw_bad_value(r, col, "holds a NULL array element, which " + cpp_type_name<std::vector<T>>() +
+                                            " cannot hold");
+            }
+            if (element_length < 0 || static_cast<std::size_t>(element_length) > total - at) fail("an element overruns it");
+            if constexpr (std::is_same_v<T, json>) {
+                if (element == oid::json) out.emplace_back(std::string(p + at, static_cast<std::size_t>(element_length)));
+                else if (element_length < 1 || p[at] != 1) fail("a jsonb element is not in format version 1");
+                else out.emplace_back(std::string(p + at + 1, static_cast<std::size_t>(element_length - 1)));
+            } else {
+                out.push_back(codec<T>::decode(p + at, element_length, r, col));
+            }
+            at += static_cast<std::size_t>(element_length);
+        }
+        if (at != total) fail("it has bytes after its last element");
+        return out;
+    }
+};
 
 template <class T>
 struct param_traits {};
@@ -525,32 +854,17 @@ template <class T>
 concept bindable = untyped_null<T> || is_value_array_v<T> || requires { typename param_traits<T>::base; };
 
 template <class T>
+constexpr bool needs_encoding() {
+    if constexpr (is_optional<T>::value) return needs_encoding<typename T::value_type>();
+    else if constexpr (requires { typename param_traits<T>::base; }) return encoded_codec<typename param_traits<T>::base>;
+    else return false;
+}
+template <class T>
+inline constexpr bool needs_encoding_v = needs_encoding<std::remove_cvref_t<T>>();
+
+template <class T>
 void encode_array(const value_array<T>& list, std::string& out) {
-    const auto put32 = [&](std::uint32_t v) {
-        char bytes[4];
-        put_be32(bytes, v);
-        out.append(bytes, 4);
-    };
-    const bool empty = list.values.empty();
-    put32(empty ? 0 : 1);  // dimensions
-    put32(0);              // no NULLs
-    put32(codec<T>::oid);
-    if (!empty) {
-        put32(static_cast<std::uint32_t>(list.values.size()));
-        put32(1);  // lower bound
-    }
-    for (const T& v : list.values) {
-        if constexpr (fixed_size_codec<T>) {
-            char bytes[8];
-            codec<T>::encode(v, bytes);
-            put32(static_cast<std::uint32_t>(codec<T>::wire_size));
-            out.append(bytes, codec<T>::wire_size);
-        } else {
-            const std::string_view bytes = codec<T>::bytes(v);
-            put32(static_cast<std::uint32_t>(bytes.size()));
-            out.append(bytes);
-        }
-    }
+    encode_array_elements<T>(list.values, out);
 }
 
 template <class T>
@@ -568,8 +882,29 @@ template <class... T>
 inline constexpr std::array<Oid, sizeof...(T)> param_oids_v{param_oid_v<T>...};
 
 template <class T>
-concept owns_param_bytes = std::is_same_v<T, std::string> || std::is_same_v<T, blob> ||
-                           std::is_same_v<T, std::optional<std::string>> || std::is_same_v<T, std::optional<blob>>;
+concept owns_param_bytes = std::is_same_v<T, std::string> || std::is_same_v<T, blob> || std::is_same_v<T, uuid> ||
+                           std::is_same_v<T, std::optional<std::string>> || std::is_same_v<T, std::optional<blob>> ||
+                           std::is_same_v<T, std::optional<uuid>>;
+
+template <class T>
+void bind_encoded_param(const T& v, std::string& storage, const char*& value, int& length, Oid& type) {
+    if constexpr (is_optional<T>::value) {
+        if (v.has_value()) {
+            bind_encoded_param(*v, storage, value, length, type);
+        } else {
+            value = nullptr;
+            length = 0;
+            type = codec<base_type_t<T>>::oid;
+        }
+    } else {
+        codec<T>::encode_to(v, storage);
+        if (storage.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw_data_error("a value of " + std::to_string(storage.size()) + " bytes is larger than libpq can send");
+        value = storage.data();
+        length = static_cast<int>(storage.size());
+        type = codec<T>::oid;
+    }
+}
 
 inline constexpr char empty_value[1] = {};
 
@@ -608,6 +943,7 @@ void bind_param(const T& v, const char*& value, int& length, Oid& type, char* sc
         bind_param(std::span<const std::byte>(v), value, length, type, scratch);
     } else {
         using B = typename param_traits<U>::base;
+        static_assert(!encoded_codec<B>, "ctql: a value built by encode_to is bound through bind_encoded_param");
         if constexpr (fixed_size_codec<B>) {
             codec<B>::encode(v, scratch);
             value = scratch;
@@ -649,6 +985,8 @@ public:
             values[i] = bytes.data();
             lengths[i] = static_cast<int>(bytes.size());
             types[i] = oid::array_of(codec<typename decltype(v.values)::value_type>::oid);
+        } else if constexpr (needs_encoding_v<T>) {
+            bind_encoded_param(v, arrays_.emplace_front(), values[i], lengths[i], types[i]);
         } else {
             bind_param(v, values[i], lengths[i], types[i], scratch_[i].data());
         }
@@ -688,6 +1026,7 @@ public:
     dynamic_param_buffer& operator=(const dynamic_param_buffer&) = delete;
 
     void resize(std::size_t n) {
+        encoded_.clear();
         values_.assign(n, nullptr);
         lengths_.assign(n, 0);
         formats_.assign(n, 1);
@@ -698,7 +1037,8 @@ public:
     template <class T>
         requires bindable<std::remove_cvref_t<T>>
     void set(std::size_t i, const T& v) {
-        bind_param(v, values_[i], lengths_[i], types_[i], scratch_[i].bytes);
+        if constexpr (needs_encoding_v<T>) bind_encoded_param(v, encoded_.emplace_front(), values_[i], lengths_[i], types_[i]);
+        else bind_param(v, values_[i], lengths_[i], types_[i], scratch_[i].bytes);
     }
     template <class T>
         requires owns_param_bytes<T>
@@ -719,6 +1059,7 @@ private:
     std::vector<int> formats_;
     std::vector<Oid> types_;
     std::vector<slot> scratch_;
+    std::forward_list<std::string> encoded_;  // values built by encode_to, at stable addresses
 };
 
 template <column_value T>
@@ -941,21 +1282,41 @@ public:
     template <class T>
         requires bindable<std::remove_cvref_t<T>>
     void field(const T& v) {
-        char fixed[4 + 8];  // length prefix, then room for any fixed-size value
-        const char* value = nullptr;
-        int length = 0;
-        Oid type = 0;
-        bind_param(v, value, length, type, fixed + 4);
-        put_be32(fixed, value == nullptr ? 0xFFFF'FFFFu : static_cast<std::uint32_t>(length));
-        if (value == fixed + 4) {
-            buf_.append(fixed, 4 + static_cast<std::size_t>(length));
+        if constexpr (needs_encoding_v<T>) {
+            encoded_field(v);
         } else {
-            buf_.append(fixed, 4);
-            if (value != nullptr) buf_.append(value, static_cast<std::size_t>(length));
+            char fixed[4 + 8];  // length prefix, then room for any fixed-size value
+            const char* value = nullptr;
+            int length = 0;
+            Oid type = 0;
+            bind_param(v, value, length, type, fixed + 4);
+            put_be32(fixed, value == nullptr ? 0xFFFF'FFFFu : static_cast<std::uint32_t>(length));
+            if (value == fixed + 4) {
+                buf_.append(fixed, 4 + static_cast<std::size_t>(length));
+            } else {
+                buf_.append(fixed, 4);
+                if (value != nullptr) buf_.append(value, static_cast<std::size_t>(length));
+            }
         }
     }
 
     void null_field() { field(null); }
+
+    template <class T>
+    void encoded_field(const T& v) {
+        if constexpr (is_optional<T>::value) {
+            if (v.has_value()) encoded_field(*v);
+            else null_field();
+        } else {
+            const std::size_t at = buf_.size();
+            buf_.append(4, '\0');
+            codec<T>::encode_to(v, buf_);
+            const std::size_t length = buf_.size() - at - 4;
+            if (length > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+                throw_data_error("a value of " + std::to_string(length) + " bytes is larger than COPY takes");
+            put_be32(buf_.data() + at, static_cast<std::uint32_t>(length));
+        }
+    }
 
     void finish() {
         char trailer[2];
@@ -1570,6 +1931,25 @@ public:
         }
     }
 
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows) {
+        using bulk_t = std::remove_cvref_t<decltype(stmt)>;
+        static_assert(bulk_t::check());
+        ensure_idle();
+        all_rows_or_none guard{*this};
+        try {
+            auto out = insert_pipelined<bulk_t, Columns...>(rows);
+            guard.commit();
+            return out;
+        } catch (const database_error&) {
+            if constexpr ((Columns::is_secret || ...)) rethrow_without_secrets({true, {}});
+            throw;
+        }
+    }
+
     pipeline_batch pipeline();
 
     void execute(verbatim text) {
@@ -1700,7 +2080,8 @@ private:
             rethrow_without_secrets(ctql::detail::secret_values_of(stmt, args...));
         }
         if constexpr (returns_rows_v<Statement>) {
-            return result<Statement>(std::move(r));
+            if constexpr (Statement::is_query) return result<Statement>(std::move(r));
+            else return result<Statement>(std::move(r)).to_vector();
         } else {
             return affected_rows(r.get());
         }
@@ -1746,6 +2127,47 @@ private:
             }(std::make_index_sequence<sizeof...(Columns)>{});
         }
     }
+
+    template <class Statement, class... Columns, class Rows>
+    auto insert_pipelined(Rows& rows);
+
+    template <class... Columns, class Buffer, class Row>
+    static void set_row(Buffer& params, const Row& r) {
+        std::size_t index = 0;
+        if constexpr (reflectable_struct<Row>) {
+            (params.set(index++, as_column_value<Columns>(member_for<Columns>(r))), ...);
+        } else {
+            static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                          "ctql: each row needs exactly one value per column named in columns()");
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                using std::get;
+                (params.set(index++, as_column_value<Columns>(get<I>(r))), ...);
+            }(std::make_index_sequence<sizeof...(Columns)>{});
+        }
+    }
+
+    class all_rows_or_none {
+    public:
+        explicit all_rows_or_none(connection& c) : c_(c), nested_(c.in_transaction()) {
+            c_.execute(verbatim{nested_ ? "SAVEPOINT ctql_rows" : "BEGIN"});
+        }
+        void commit() {
+            c_.execute(verbatim{nested_ ? "RELEASE SAVEPOINT ctql_rows" : "COMMIT"});
+            done_ = true;
+        }
+        ~all_rows_or_none() {
+            if (done_ || !c_.is_open()) return;
+            detail::result_ptr r{PQexec(c_.conn_, nested_ ? "ROLLBACK TO SAVEPOINT ctql_rows; RELEASE SAVEPOINT ctql_rows"
+                                                            : "ROLLBACK")};
+        }
+        all_rows_or_none(const all_rows_or_none&) = delete;
+        all_rows_or_none& operator=(const all_rows_or_none&) = delete;
+
+    private:
+        connection& c_;
+        bool nested_;
+        bool done_ = false;
+    };
 
     template <class Column, class Row>
     static const auto& member_for(const Row& r) {
@@ -1829,24 +2251,29 @@ private:
         const auto chosen = ctql::detail::choose_sql<connection::dialect>(stmt);
         const std::string_view sql = chosen.text;
         const std::size_t slot = connection::slot_of<Statement>(chosen);
+        connection::with_parameters([&](const auto& params) {
+            send_prepared(sql, slot, params,
+                          ctql::detail::binds_secrets(stmt) ? std::make_unique<const ctql::detail::secret_values>(
+                                                                  ctql::detail::secret_values_of(stmt, args...))
+                                                            : nullptr);
+        }, stmt, args...);
+    }
+
+    template <class Params>
+    void send_prepared(std::string_view sql, std::size_t slot, const Params& params,
+                       std::unique_ptr<const ctql::detail::secret_values> secrets) {
         if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
         std::string& name = c_.prepared_[slot];
-        connection::with_parameters([&](const auto& params) {
-            if (name.empty()) {
-                name = "ctql_" + std::to_string(slot);
-                if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
-                    detail::throw_connection_error(c_.conn_, sql);
-                pending_.push_back({kind::prepare, sql, slot});
-            }
-            if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(),
-                                    params.param_lengths(), params.param_formats(), 1) != 1)
+        if (name.empty()) {
+            name = "ctql_" + std::to_string(slot);
+            if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
-        }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot,
-                            ctql::detail::binds_secrets(stmt)
-                                ? std::make_unique<const ctql::detail::secret_values>(
-                                      ctql::detail::secret_values_of(stmt, args...))
-                                : nullptr});
+            pending_.push_back({kind::prepare, sql, slot});
+        }
+        if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
+                                params.param_formats(), 1) != 1)
+            detail::throw_connection_error(c_.conn_, sql);
+        pending_.push_back({kind::query, sql, slot, std::move(secrets)});
         flush();
         read_available(false);
     }
@@ -1894,9 +2321,13 @@ private:
                 continue;
             }
             if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-                if (front.what == kind::query) changed_.push_back(connection::affected_rows(r.get()));
+                if (front.what == kind::query) {
+                    changed_.push_back(connection::affected_rows(r.get()));
+                    if (rows_sink_ != nullptr && status == PGRES_TUPLES_OK) rows_sink_(rows_context_, std::move(r));
+                }
             } else {
                 if (front.what == kind::prepare) c_.prepared_[front.slot].clear();
+                if (!failure_ && status != PGRES_PIPELINE_ABORTED) failed_query_ = static_cast<std::int64_t>(changed_.size());
                 if (front.what == kind::query) changed_.push_back(0);
                 if (!failure_ && status != PGRES_PIPELINE_ABORTED) {
                     try {
@@ -1918,10 +2349,771 @@ private:
     std::deque<item> pending_;
     std::vector<std::int64_t> changed_;
     std::exception_ptr failure_;
+    std::int64_t failed_query_ = -1;
+    void (*rows_sink_)(void* context, detail::result_ptr rows) = nullptr;
+    void* rows_context_ = nullptr;
+
+    friend class connection;
 };
+
+template <class Statement, class... Columns, class Rows>
+auto connection::insert_pipelined(Rows& rows) {
+    constexpr std::string_view sql = Statement::template sql<dialect>();
+    const std::size_t slot = slot_of<Statement>({0, 1, sql});
+    std::conditional_t<returns_rows_v<Statement>, std::vector<typename Statement::result_row>, std::int64_t> out{};
+    pipeline_batch batch{*this};
+    if constexpr (returns_rows_v<Statement>) {
+        batch.rows_context_ = &out;
+        batch.rows_sink_ = [](void* context, detail::result_ptr r) {
+            auto& returned = *static_cast<std::vector<typename Statement::result_row>*>(context);
+            for (auto& row : result<Statement>(std::move(r)).to_vector()) returned.push_back(std::move(row));
+        };
+    }
+    std::int64_t sent = 0;
+    try {
+        for (const auto& r : rows) {
+            detail::param_buffer<sizeof...(Columns)> params;
+            set_row<Columns...>(params, r);
+            batch.send_prepared(sql, slot, params, nullptr);
+            ++sent;
+        }
+    } catch (const database_error&) {
+        ctql::detail::rethrow_with_row(sent);
+    }
+    std::vector<std::int64_t> changed;
+    try {
+        changed = batch.sync();
+    } catch (const database_error&) {
+        ctql::detail::rethrow_with_row(batch.failed_query_);
+    }
+    if constexpr (!returns_rows_v<Statement>) {
+        for (const std::int64_t n : changed) out += n;
+    }
+    return out;
+}
 
 inline pipeline_batch connection::pipeline() { return pipeline_batch{*this}; }
 
 }  // namespace ctql::postgres
 // ---- end ctql/backend/postgres/connection.hpp ----
+// ---- begin ctql/backend/explain.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace ctql {
+
+namespace detail {
+template <class Dialect>
+struct explain_rows;
+template <>
+struct explain_rows<dialect::sqlite> {
+    using type = row<row_field<0, unnamed_member<std::int64_t>>, row_field<1, unnamed_member<std::int64_t>>,
+                     row_field<2, unnamed_member<std::int64_t>>, row_field<3, unnamed_member<std::string>>>;
+    static constexpr std::string_view prefix = "EXPLAIN QUERY PLAN ";
+    static constexpr std::size_t columns = 4;
+};
+template <>
+struct explain_rows<dialect::postgres> {
+    using type = std::string;  // QUERY PLAN
+    static constexpr std::string_view prefix = "EXPLAIN ";
+    static constexpr std::size_t columns = 1;
+};
+}  // namespace detail
+
+template <statement Statement, class Dialect>
+struct explain_statement : statement_base<explain_statement<Statement, Dialect>> {
+    using rows = detail::explain_rows<Dialect>;
+    using result_row = typename rows::type;
+    using params = typename Statement::params;
+    static constexpr bool is_query = true;
+    static constexpr std::size_t column_count = rows::columns;
+    static constexpr std::array<std::string_view, rows::columns> column_names{};
+    static constexpr bool check() { return Statement::check(); }
+
+    Statement explained;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(rows::prefix);
+        render::node<Statement>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        explained.each_value(visit);
+    }
+};
+
+template <class Connection, statement Statement, named_argument_type... Arguments>
+std::string explain(Connection& db, const Statement& stmt, const Arguments&... args) {
+    if constexpr (requires { typename Connection::dialect; }) {
+        using connection_dialect = typename Connection::dialect;
+        const explain_statement<Statement, connection_dialect> query{{}, stmt};
+        std::string plan;
+        if constexpr (std::is_same_v<connection_dialect, dialect::sqlite>) {
+            std::map<std::int64_t, int> depth;
+            for (const auto& [id, parent, unused, step] : db(query, args...).to_vector()) {
+                (void)unused;
+                const int level = parent == 0 ? 0 : depth[parent] + 1;
+                depth[id] = level;
+                plan.append(static_cast<std::size_t>(level) * 2, ' ').append(step).append("\n");
+            }
+        } else {
+            for (const auto& line : db(query, args...).to_vector()) plan.append(line).append("\n");
+        }
+        return plan;
+    } else {
+        return db.with_backend([&](auto& backend) { return explain(backend, stmt, args...); });
+    }
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+// ---- end ctql/backend/explain.hpp ----
+// ---- begin ctql/backend/schema_diff.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace ctql {
+
+struct column_description {
+    std::string name;
+    std::string type;  // as the dialect spells it in CREATE TABLE: BIGINT, TEXT, TIMESTAMPTZ, ...
+    bool not_null = false;
+    std::optional<std::string> default_value;  // the SQL text after DEFAULT
+};
+
+struct index_description {
+    std::string name;
+    bool unique = false;
+    bool partial = false;
+    std::vector<std::string> elements;  // a column's name (with " DESC"), or "(expression)"
+    std::string definition;             // the CREATE INDEX text, where the database keeps it as written
+};
+
+struct foreign_key_description {
+    std::vector<std::string> columns;
+    std::string referenced_table;
+    std::vector<std::string> referenced_columns;
+    std::string on_delete = "NO ACTION";
+    std::string on_update = "NO ACTION";
+};
+
+struct table_description {
+    std::string name;
+    std::vector<column_description> columns;
+    std::vector<std::string> primary_key;
+    std::vector<std::vector<std::string>> unique_keys;  // UNIQUE constraints, the primary key not included
+    std::vector<index_description> indexes;             // CREATE INDEX, not those behind constraints
+    std::vector<foreign_key_description> foreign_keys;
+};
+
+struct database_description {
+    std::vector<table_description> tables;
+    std::vector<std::string> table_names;
+    bool keeps_text_as_written = false;
+};
+
+enum class schema_difference_kind {
+    missing_table,
+    extra_table,
+    missing_column,
+    extra_column,
+    column_type,
+    column_nullability,
+    column_default,
+    primary_key,
+    missing_unique_key,
+    extra_unique_key,
+    missing_index,
+    extra_index,
+    index_definition,
+    missing_foreign_key,
+    extra_foreign_key,
+    foreign_key_actions,
+};
+
+struct schema_difference {
+    schema_difference_kind kind;
+    std::string table;
+    std::string name;      // the column, index or key concerned (empty for a table)
+    std::string expected;  // what the schema declares (empty when it declares nothing)
+    std::string actual;    // what the database has (empty when it has nothing)
+
+    std::string text() const {
+        const std::string where = "table \"" + table + "\": ";
+        switch (kind) {
+            case schema_difference_kind::missing_table: return "missing table \"" + table + "\"";
+            case schema_difference_kind::extra_table: return "extra table \"" + table + "\" (not in the schema)";
+            case schema_difference_kind::missing_column:
+                return where + "missing column \"" + name + "\" (" + expected + ")";
+            case schema_difference_kind::extra_column:
+                return where + "extra column \"" + name + "\" (" + actual + ")";
+            case schema_difference_kind::column_type:
+                return where + "column \"" + name + "\" has type " + actual + ", expected " + expected;
+            case schema_difference_kind::column_nullability:
+                return where + "column \"" + name + "\" is " + actual + ", expected " + expected;
+            case schema_difference_kind::column_default:
+                return where + "column \"" + name + "\" has " + actual + ", expected " + expected;
+            case schema_difference_kind::primary_key:
+                return where + "primary key is " + actual + ", expected " + expected;
+            case schema_difference_kind::missing_unique_key: return where + "missing unique key " + expected;
+            case schema_difference_kind::extra_unique_key: return where + "extra unique key " + actual;
+            case schema_difference_kind::missing_index:
+                return where + "missing index \"" + name + "\": " + expected;
+            case schema_difference_kind::extra_index: return where + "extra index \"" + name + "\": " + actual;
+            case schema_difference_kind::index_definition:
+                return where + "index \"" + name + "\" is " + actual + ", expected " + expected;
+            case schema_difference_kind::missing_foreign_key: return where + "missing foreign key " + expected;
+            case schema_difference_kind::extra_foreign_key: return where + "extra foreign key " + actual;
+            case schema_difference_kind::foreign_key_actions:
+                return where + "foreign key " + name + " has " + actual + ", expected " + expected;
+        }
+        return where + name;
+    }
+};
+
+class schema_differences {
+public:
+    schema_differences() = default;
+    explicit schema_differences(std::vector<schema_difference> items) : items_(std::move(items)) {}
+
+    bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    const schema_difference& operator[](std::size_t i) const { return items_[i]; }
+
+    bool contains(schema_difference_kind kind, std::string_view table, std::string_view name = {}) const {
+        return std::any_of(items_.begin(), items_.end(), [&](const schema_difference& d) {
+            return d.kind == kind && d.table == table && (name.empty() || d.name == name);
+        });
+    }
+
+    std::string text() const {
+        std::string out;
+        for (const auto& d : items_) out += d.text() + "\n";
+        return out;
+    }
+
+private:
+    std::vector<schema_difference> items_;
+};
+
+struct schema_diff_options {
+    bool extra_tables = false;
+};
+
+namespace detail {
+
+template <class Column>
+struct column_default_node {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        write_default<Writer, Column::default_constraint::value>(w);
+    }
+};
+
+template <class Dialect, class Column>
+column_description describe_column() {
+    using value_t = typename Column::value_type;
+    column_description c;
+    c.name = std::string(Column::ctql_sql_name.view());
+    if constexpr (kind_of_v<value_t> == sql_kind::timestamp && contains_v<with_time_zone_t, typename Column::constraints>)
+        c.type = std::string(Dialect::timestamp_with_time_zone);
+    else
+        c.type = std::string(Dialect::template type_name<base_type_t<value_t>>());
+    c.not_null = !is_nullable_v<value_t> || Column::is_primary_key;
+    if constexpr (!std::is_void_v<typename Column::default_constraint>)
+        c.default_value = std::string(render::sql_text_v<column_default_node<Column>, Dialect>);
+    return c;
+}
+
+template <class... Columns>
+std::vector<std::string> column_names(type_list<Columns...>) {
+    return {std::string(Columns::ctql_sql_name.view())...};
+}
+
+template <class Element>
+std::string index_element_text() {
+    using traits = index_element_traits<Element>;
+    std::string text;
+    if constexpr (table_column<typename traits::expression>)
+        text = std::string(traits::expression::ctql_sql_name.view());
+    else
+        text = "(expression)";
+    if constexpr (traits::descending) text += " DESC";
+    return text;
+}
+template <fixed_string Name, bool Unique, class Where, class... Elements>
+std::vector<std::string> index_elements(type_list<>, index_definition<Name, Unique, Where, Elements...>*) {
+    return {index_element_text<Elements>()...};
+}
+
+template <class Dialect, class Table, std::size_t I>
+void describe_constraint(table_description& t) {
+    using constraint = nth_t<I, table_constraint_types_t<Table>>;
+    if constexpr (is_index_v<constraint>) {
+        index_description index;
+        index.name = std::string(constraint::index_name.view());
+        index.unique = constraint::is_unique;
+        index.partial = constraint::is_partial;
+        index.elements = index_elements(type_list<>{}, static_cast<constraint*>(nullptr));
+        index.definition = std::string(create_index_statement<Table, I, false>::template sql<Dialect>());
+        t.indexes.push_back(std::move(index));
+    } else if constexpr (requires { typename constraint::referenced_columns; }) {
+        foreign_key_description fk;
+        fk.columns = column_names(typename constraint::columns{});
+        fk.referenced_table = std::string(constraint::referenced_table::ctql_sql_name.view());
+        fk.referenced_columns = column_names(typename constraint::referenced_columns{});
+        if constexpr (constraint::on_delete_action != referential_action::unspecified)
+            fk.on_delete = std::string(referential_action_sql(constraint::on_delete_action));
+        if constexpr (constraint::on_update_action != referential_action::unspecified)
+            fk.on_update = std::string(referential_action_sql(constraint::on_update_action));
+        t.foreign_keys.push_back(std::move(fk));
+    } else if constexpr (requires { typename constraint::key_columns; }) {
+        if constexpr (constraint::is_primary_key) t.primary_key = column_names(typename constraint::key_columns{});
+        else t.unique_keys.push_back(column_names(typename constraint::key_columns{}));
+    }
+}
+
+template <class Dialect, class Table, class... Columns, std::size_t... I>
+table_description describe_table(type_list<Columns...>, std::index_sequence<I...>) {
+    table_description t;
+    t.name = std::string(Table::ctql_sql_name.view());
+    (t.columns.push_back(describe_column<Dialect, Columns>()), ...);
+    const auto column_keys = [&]<class Column>(std::type_identity<Column>) {
+        const std::string name(Column::ctql_sql_name.view());
+        if constexpr (Column::is_primary_key) t.primary_key = {name};
+        if constexpr (Column::is_unique) t.unique_keys.push_back({name});
+        if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
+            using reference = typename Column::reference_constraint;
+            foreign_key_description fk;
+            fk.columns = {name};
+            fk.referenced_table = std::string(reference::column::table::ctql_sql_name.view());
+            fk.referenced_columns = {std::string(reference::column::ctql_sql_name.view())};
+            if constexpr (reference::on_delete_action != referential_action::unspecified)
+                fk.on_delete = std::string(referential_action_sql(reference::on_delete_action));
+            if constexpr (reference::on_update_action != referential_action::unspecified)
+                fk.on_update = std::string(referential_action_sql(reference::on_update_action));
+            t.foreign_keys.push_back(std::move(fk));
+        }
+    };
+    (column_keys(std::type_identity<Columns>{}), ...);
+    (describe_constraint<Dialect, Table, I>(t), ...);
+    return t;
+}
+
+template <class Dialect, class Table>
+table_description describe_declared_table() {
+    static_assert(check_table_definition<Table>());
+    return describe_table<Dialect, Table>(typename Table::ctql_columns{},
+                                          std::make_index_sequence<table_constraint_types_t<Table>::size>{});
+}
+
+inline std::string join_names(const std::vector<std::string>& names) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : ", ") + names[i];
+    return out + ")";
+}
+
+inline std::vector<std::string> sorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+inline std::string describe_column_text(const column_description& c) {
+    std::string out = c.type + (c.not_null ? " NOT NULL" : "");
+    if (c.default_value) out += " DEFAULT " + *c.default_value;
+    return out;
+}
+
+inline std::string describe_index_text(const index_description& i) {
+    std::string out = i.unique ? "UNIQUE " : "";
+    std::string elements = "(";
+    for (std::size_t k = 0; k < i.elements.size(); ++k) elements += (k == 0 ? "" : ", ") + i.elements[k];
+    out += elements + ")";
+    if (i.partial) out += " WHERE ...";
+    return out;
+}
+
+inline std::string describe_foreign_key_text(const foreign_key_description& fk) {
+    return join_names(fk.columns) + " REFERENCES " + fk.referenced_table + " " + join_names(fk.referenced_columns) +
+           " ON DELETE " + fk.on_delete + " ON UPDATE " + fk.on_update;
+}
+
+inline std::string comparable_sql(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\'') {
+            const std::size_t start = i;
+            for (++i; i < text.size(); ++i) {
+                if (text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+                else if (text[i] == '\'') break;
+            }
+            out.append(text.substr(start, i - start + 1));
+        } else if (c == ':' && i + 1 < text.size() && text[i + 1] == ':') {
+            ++i;
+            while (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_' ||
+                                           text[i + 1] == ' ' || text[i + 1] == '"')) {
+                if (text[i + 1] == ' ' && (i + 2 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[i + 2]))))
+                    break;
+                ++i;
+            }
+        } else if (!std::isspace(static_cast<unsigned char>(c)) && c != '"') {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    const auto enclosed = [](const std::string& s) {
+        if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
+        int depth = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '(') ++depth;
+            if (s[i] == ')' && --depth == 0 && i + 1 != s.size()) return false;
+        }
+        return true;
+    };
+    while (enclosed(out)) out = out.substr(1, out.size() - 2);
+    if (out.size() >= 2 && out.front() == '\'' && out.back() == '\'') {
+        const std::string inner = out.substr(1, out.size() - 2);
+        const bool number = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == '+';
+        });
+        if (number) out = inner;
+    }
+    if (out.size() > 2 && out.ends_with(".0") && std::all_of(out.begin(), out.end() - 2, [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+        }))
+        out.resize(out.size() - 2);
+    return out;
+}
+
+inline bool default_is_literal(const std::string& text) {
+    const std::string comparable = comparable_sql(text);
+    return comparable == "true" || comparable == "false" || (!comparable.empty() && comparable.front() == '\'') ||
+           std::all_of(comparable.begin(), comparable.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == '+';
+           });
+}
+
+inline void compare_columns(const table_description& want, const table_description& have, bool keeps_text,
+                            std::vector<schema_difference>& out) {
+    for (const auto& c : want.columns) {
+        const auto found = std::find_if(have.columns.begin(), have.columns.end(), [&](const auto& h) { return h.name == c.name; });
+        if (found == have.columns.end()) {
+            out.push_back({schema_difference_kind::missing_column, want.name, c.name, describe_column_text(c), {}});
+            continue;
+        }
+        if (!std::ranges::equal(found->type, c.type, [](unsigned char a, unsigned char b) {
+                return std::tolower(a) == std::tolower(b);
+            }))
+            out.push_back({schema_difference_kind::column_type, want.name, c.name, c.type, found->type});
+        if (found->not_null != c.not_null)
+            out.push_back({schema_difference_kind::column_nullability, want.name, c.name, c.not_null ? "NOT NULL" : "nullable",
+                           found->not_null ? "NOT NULL" : "nullable"});
+        const auto default_text = [](const std::optional<std::string>& d) { return d ? "default " + *d : std::string("no default"); };
+        if (c.default_value.has_value() != found->default_value.has_value()) {
+            out.push_back({schema_difference_kind::column_default, want.name, c.name, default_text(c.default_value),
+                           default_text(found->default_value)});
+        } else if (c.default_value && (keeps_text || default_is_literal(*c.default_value)) &&
+                   comparable_sql(*c.default_value) != comparable_sql(*found->default_value)) {
+            out.push_back({schema_difference_kind::column_default, want.name, c.name, default_text(c.default_value),
+                           default_text(found->default_value)});
+        }
+    }
+    for (const auto& h : have.columns) {
+        const bool declared = std::any_of(want.columns.begin(), want.columns.end(), [&](const auto& c) { return c.name == h.name; });
+        if (!declared) out.push_back({schema_difference_kind::extra_column, want.name, h.name, {}, describe_column_text(h)});
+    }
+}
+
+inline void compare_keys(const table_description& want, const table_description& have, std::vector<schema_difference>& out) {
+    if (sorted(want.primary_key) != sorted(have.primary_key))
+        out.push_back({schema_difference_kind::primary_key, want.name, {},
+                       want.primary_key.empty() ? "none" : join_names(want.primary_key),
+                       have.primary_key.empty() ? "none" : join_names(have.primary_key)});
+    const auto has_key = [](const std::vector<std::vector<std::string>>& keys, const std::vector<std::string>& key) {
+        return std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return sorted(k) == sorted(key); });
+    };
+    for (const auto& key : want.unique_keys)
+        if (!has_key(have.unique_keys, key))
+            out.push_back({schema_difference_kind::missing_unique_key, want.name, join_names(key), join_names(key), {}});
+    for (const auto& key : have.unique_keys)
+        if (!has_key(want.unique_keys, key))
+            out.push_back({schema_difference_kind::extra_unique_key, want.name, join_names(key), {}, join_names(key)});
+}
+
+inline void compare_indexes(const table_description& want, const table_description& have, bool keeps_text,
+                            std::vector<schema_difference>& out) {
+    for (const auto& i : want.indexes) {
+        const auto found = std::find_if(have.indexes.begin(), have.indexes.end(), [&](const auto& h) { return h.name == i.name; });
+        if (found == have.indexes.end()) {
+            out.push_back({schema_difference_kind::missing_index, want.name, i.name, i.definition, {}});
+        } else if (found->unique != i.unique || found->partial != i.partial || found->elements != i.elements ||
+                   (keeps_text && comparable_sql(found->definition) != comparable_sql(i.definition))) {
+            out.push_back({schema_difference_kind::index_definition, want.name, i.name,
+                           keeps_text ? i.definition : describe_index_text(i),
+                           keeps_text ? found->definition : describe_index_text(*found)});
+        }
+    }
+    for (const auto& h : have.indexes) {
+        const bool declared = std::any_of(want.indexes.begin(), want.indexes.end(), [&](const auto& i) { return i.name == h.name; });
+        if (!declared)
+            out.push_back({schema_difference_kind::extra_index, want.name, h.name, {},
+                           h.definition.empty() ? describe_index_text(h) : h.definition});
+    }
+}
+
+inline void compare_foreign_keys(const table_description& want, const table_description& have,
+                                 std::vector<schema_difference>& out) {
+    const auto same_target = [](const foreign_key_description& a, const foreign_key_description& b) {
+        return a.columns == b.columns && a.referenced_table == b.referenced_table && a.referenced_columns == b.referenced_columns;
+    };
+    for (const auto& fk : want.foreign_keys) {
+        const auto found = std::find_if(have.foreign_keys.begin(), have.foreign_keys.end(),
+                                        [&](const auto& h) { return same_target(h, fk); });
+        if (found == have.foreign_keys.end()) {
+            out.push_back({schema_difference_kind::missing_foreign_key, want.name, join_names(fk.columns),
+                           describe_foreign_key_text(fk), {}});
+        } else if (found->on_delete != fk.on_delete || found->on_update != fk.on_update) {
+            out.push_back({schema_difference_kind::foreign_key_actions, want.name,
+                           join_names(fk.columns) + " REFERENCES " + fk.referenced_table + " " + join_names(fk.referenced_columns),
+                           "ON DELETE " + fk.on_delete + " ON UPDATE " + fk.on_update,
+                           "ON DELETE " + found->on_delete + " ON UPDATE " + found->on_update});
+        }
+    }
+    for (const auto& h : have.foreign_keys) {
+        const bool declared = std::any_of(want.foreign_keys.begin(), want.foreign_keys.end(),
+                                          [&](const auto& fk) { return same_target(h, fk); });
+        if (!declared)
+            out.push_back({schema_difference_kind::extra_foreign_key, want.name, join_names(h.columns), {},
+                           describe_foreign_key_text(h)});
+    }
+}
+
+inline schema_differences compare_schema(const std::vector<table_description>& declared, const database_description& live,
+                                         const schema_diff_options& options) {
+    std::vector<schema_difference> out;
+    for (const auto& want : declared) {
+        const auto found = std::find_if(live.tables.begin(), live.tables.end(), [&](const auto& t) { return t.name == want.name; });
+        if (found == live.tables.end()) {
+            out.push_back({schema_difference_kind::missing_table, want.name, {}, {}, {}});
+            continue;
+        }
+        compare_columns(want, *found, live.keeps_text_as_written, out);
+        compare_keys(want, *found, out);
+        compare_indexes(want, *found, live.keeps_text_as_written, out);
+        compare_foreign_keys(want, *found, out);
+    }
+    if (options.extra_tables) {
+        for (const auto& name : live.table_names) {
+            const bool listed = std::any_of(declared.begin(), declared.end(), [&](const auto& t) { return t.name == name; });
+            if (!listed) out.push_back({schema_difference_kind::extra_table, name, {}, {}, {}});
+        }
+    }
+    return schema_differences(std::move(out));
+}
+}  // namespace detail
+
+template <class Connection, table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+schema_differences schema_diff(Connection& db, const schema_diff_options& options, const Tables&...) {
+    if constexpr (requires { typename Connection::dialect; }) {
+        using dialect = typename Connection::dialect;
+        std::vector<table_description> declared{detail::describe_declared_table<dialect, Tables>()...};
+        std::vector<std::string> names;
+        for (const auto& t : declared) names.push_back(t.name);
+        return detail::compare_schema(declared, read_database_description(db, names), options);
+    } else {
+        return db.with_backend([&](auto& backend) { return schema_diff(backend, options, Tables{}...); });
+    }
+}
+
+template <class Connection, table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+schema_differences schema_diff(Connection& db, const Tables&... tables) {
+    return schema_diff(db, schema_diff_options{}, tables...);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+// ---- end ctql/backend/schema_diff.hpp ----
+// ---- begin ctql/backend/postgres/schema_reader.hpp ----
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ctql::postgres {
+
+namespace detail {
+using text_row = std::vector<std::optional<std::string>>;
+
+inline std::vector<text_row> catalog_rows(PGconn* conn, const std::string& sql, const std::string* parameter = nullptr) {
+    const char* values[1] = {parameter != nullptr ? parameter->c_str() : nullptr};
+    result_ptr r{PQexecParams(conn, sql.c_str(), parameter != nullptr ? 1 : 0, nullptr, values, nullptr, nullptr, 0)};
+    if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) throw_result_error(r.get(), conn, sql);
+    std::vector<text_row> rows;
+    for (int row = 0; row < PQntuples(r.get()); ++row) {
+        text_row fields;
+        for (int col = 0; col < PQnfields(r.get()); ++col) {
+            if (PQgetisnull(r.get(), row, col)) fields.emplace_back();
+            else fields.emplace_back(PQgetvalue(r.get(), row, col));
+        }
+        rows.push_back(std::move(fields));
+    }
+    return rows;
+}
+
+inline std::string declared_type_name(const std::string& type) {
+    static const std::map<std::string, std::string, std::less<>> names{
+        {"bigint", "BIGINT"},   {"integer", "INTEGER"},
+        {"smallint", "SMALLINT"}, {"boolean", "BOOLEAN"},
+        {"real", "REAL"},       {"double precision", "DOUBLE PRECISION"},
+        {"text", "TEXT"},       {"bytea", "BYTEA"},
+        {"date", "DATE"},       {"timestamp without time zone", "TIMESTAMP"},
+        {"timestamp with time zone", "TIMESTAMPTZ"},
+        {"uuid", "UUID"},       {"jsonb", "JSONB"}, {"json", "JSON"},
+    };
+    if (type.size() > 2 && type.ends_with("[]")) return declared_type_name(type.substr(0, type.size() - 2)) + "[]";
+    if (const auto found = names.find(type); found != names.end()) return found->second;
+    if (type.starts_with("numeric(")) {
+        std::string out = "NUMERIC(";
+        for (char c : std::string_view(type).substr(8)) {
+            out += c;
+            if (c == ',') out += ' ';
+        }
+        return out;
+    }
+    return type;
+}
+
+inline std::string action_name(const std::optional<std::string>& code) {
+    const char c = code && !code->empty() ? code->front() : 'a';
+    switch (c) {
+        case 'c': return "CASCADE";
+        case 'n': return "SET NULL";
+        case 'd': return "SET DEFAULT";
+        case 'r': return "RESTRICT";
+        default: return "NO ACTION";
+    }
+}
+
+inline table_description read_table(PGconn* conn, const std::string& table) {
+    table_description t;
+    t.name = table;
+    for (const auto& row : catalog_rows(conn, R"(
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE c.relname = $1 AND n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum)", &table)) {
+        column_description c;
+        c.name = row[0].value_or("");
+        c.type = declared_type_name(row[1].value_or(""));
+        c.not_null = row[2] == "t";
+        c.default_value = row[3];
+        t.columns.push_back(std::move(c));
+    }
+
+    std::optional<std::string> current;
+    for (const auto& row : catalog_rows(conn, R"(
+            SELECT con.conname, con.contype, a.attname, rt.relname, fa.attname, con.confdeltype, con.confupdtype
+            FROM pg_constraint con
+            JOIN pg_class t ON t.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+            JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+            LEFT JOIN pg_class rt ON rt.oid = con.confrelid
+            LEFT JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = con.confkey[k.ord]
+            WHERE t.relname = $1 AND n.nspname = current_schema() AND con.contype IN ('p', 'u', 'f')
+            ORDER BY con.contype, con.conname, k.ord)", &table)) {
+        const bool first = row[0] != current;
+        current = row[0];
+        const std::string column = row[2].value_or("");
+        if (row[1] == "p") {
+            t.primary_key.push_back(column);
+        } else if (row[1] == "u") {
+            if (first) t.unique_keys.emplace_back();
+            t.unique_keys.back().push_back(column);
+        } else {
+            if (first) {
+                foreign_key_description fk;
+                fk.referenced_table = row[3].value_or("");
+                fk.on_delete = action_name(row[5]);
+                fk.on_update = action_name(row[6]);
+                t.foreign_keys.push_back(std::move(fk));
+            }
+            t.foreign_keys.back().columns.push_back(column);
+            t.foreign_keys.back().referenced_columns.push_back(row[4].value_or(""));
+        }
+    }
+
+    current.reset();
+    for (const auto& row : catalog_rows(conn, R"(
+            SELECT i.relname, ix.indisunique, ix.indpred IS NOT NULL, k.attnum, COALESCE(a.attname, ''),
+                   (ix.indoption[k.ord - 1] & 1) = 1, pg_get_indexdef(i.oid)
+            FROM pg_index ix
+            JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_class t ON t.oid = ix.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            CROSS JOIN LATERAL unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum > 0
+            WHERE t.relname = $1 AND n.nspname = current_schema() AND k.ord <= ix.indnkeyatts
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid AND c.contype IN ('p', 'u', 'x'))
+            ORDER BY i.relname, k.ord)", &table)) {
+        if (row[0] != current) {
+            current = row[0];
+            index_description i;
+            i.name = row[0].value_or("");
+            i.unique = row[1] == "t";
+            i.partial = row[2] == "t";
+            i.definition = row[6].value_or("");
+            t.indexes.push_back(std::move(i));
+        }
+        t.indexes.back().elements.push_back((row[3] == "0" ? std::string("(expression)") : row[4].value_or("")) +
+                                            (row[5] == "t" ? " DESC" : ""));
+    }
+    return t;
+}
+}  // namespace detail
+
+inline database_description read_database_description(connection& db, const std::vector<std::string>& tables) {
+    database_description out;
+    out.keeps_text_as_written = false;
+    for (const auto& row : detail::catalog_rows(
+             db.native_handle(), "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"))
+        out.table_names.push_back(row[0].value_or(""));
+    for (const auto& name : tables)
+        if (std::find(out.table_names.begin(), out.table_names.end(), name) != out.table_names.end())
+            out.tables.push_back(detail::read_table(db.native_handle(), name));
+    return out;
+}
+
+}  // namespace ctql::postgres
+// ---- end ctql/backend/postgres/schema_reader.hpp ----
 // ---- end ctql/postgres.hpp ----

@@ -29,6 +29,7 @@
 // ---- begin ctql/backend/sqlite/codec.hpp ----
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <chrono>
@@ -100,15 +101,38 @@ namespace ctql::sqlite::detail {
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace ctql::detail {
+
+template <class T>
+constexpr std::string_view compiler_type_name() {
+#if defined(__clang__) || defined(__GNUC__)
+    constexpr std::string_view f = __PRETTY_FUNCTION__;
+    constexpr std::size_t start = f.find("T = ") + 4;
+    constexpr std::size_t end = f.find_first_of(";]", start);
+    return f.substr(start, end - start);
+#else
+    return "a mapped type";
+#endif
+}
 
 template <class T>
 std::string type_name() {
     using namespace std::chrono;
     if constexpr (is_nullable_v<T>) {
         return "std::optional<" + type_name<base_type_t<T>>() + ">";
+    } else if constexpr (mapped_type<T>) {
+        return std::string(compiler_type_name<T>());
+    } else if constexpr (is_decimal_v<T>) {
+        return "ctql::decimal<" + std::to_string(T::precision) + ", " + std::to_string(T::scale) + ">";
+    } else if constexpr (std::is_same_v<T, uuid>) {
+        return "ctql::uuid";
+    } else if constexpr (std::is_same_v<T, json>) {
+        return "ctql::json";
+    } else if constexpr (kind_of_v<T> == sql_kind::array) {
+        return "std::vector<" + type_name<typename T::value_type>() + ">";
     } else if constexpr (std::is_same_v<T, bool>) {
         return "bool";
     } else if constexpr (std::is_integral_v<T>) {
@@ -166,7 +190,8 @@ template <class T>
 concept bindable = is_bindable<T>::value;
 
 template <class T>
-inline constexpr bool borrows_storage_v = std::is_same_v<T, std::string> || std::is_same_v<T, blob>;
+inline constexpr bool borrows_storage_v = std::is_same_v<T, std::string> || std::is_same_v<T, blob> ||
+                                          std::is_same_v<T, json>;
 template <class T>
 inline constexpr bool borrows_storage_v<std::optional<T>> = borrows_storage_v<T>;
 
@@ -177,6 +202,9 @@ std::string json_array(const value_array<T>& list) {
         if (out.size() > 1) out += ',';
         if constexpr (std::is_same_v<T, bool>) {
             out += v ? '1' : '0';
+        } else if constexpr (is_decimal_v<T>) {
+            char digits[24];
+            out.append(digits, std::to_chars(digits, digits + sizeof digits, v.units()).ptr);
         } else if constexpr (std::is_integral_v<T>) {
             char digits[24];
             const auto n = std::bit_cast<std::int64_t>(static_cast<std::uint64_t>(v));  // uint64_t bit-cast too
@@ -223,6 +251,17 @@ std::string json_array(const value_array<T>& list) {
     return out;
 }
 
+template <class T>
+inline constexpr bool sqlite_storable_v = true;
+template <class T>
+    requires(kind_of_v<T> == sql_kind::array)
+inline constexpr bool sqlite_storable_v<T> = false;
+template <class T>
+inline constexpr bool sqlite_storable_v<std::optional<T>> = sqlite_storable_v<T>;
+
+template <class S>
+void bind_copied(sqlite3* db, sqlite3_stmt* st, int index, const S& value, std::string_view sql);
+
 [[noreturn]] [[gnu::cold]] inline void throw_unstorable_timestamp(int index, std::string_view sql) {
     error_details details;
     details.message = "parameter " + std::to_string(index) +
@@ -255,8 +294,23 @@ inline constexpr bind_fn bind{};
 
 template <bindable T>
 void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& value, std::string_view sql) const {
+    static_assert(sqlite_storable_v<T>, "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL "
+                                        "array (T[]); on SQLite store the list as ctql::json, or as rows of a table "
+                                        "of its own");
     int rc = SQLITE_OK;
-    if constexpr (std::is_same_v<T, null_t> || std::is_same_v<T, std::nullopt_t>) {
+    if constexpr (!sqlite_storable_v<T>) {
+        return;
+    } else if constexpr (mapped_type<T>) {
+        bind_copied(db, st, index, column_mapping<T>::to_stored(value), sql);
+        return;
+    } else if constexpr (is_decimal_v<T>) {
+        rc = sqlite3_bind_int64(st, index, value.units());
+    } else if constexpr (std::is_same_v<T, uuid>) {
+        rc = sqlite3_bind_blob(st, index, value.bytes.data(), 16, SQLITE_TRANSIENT);
+    } else if constexpr (std::is_same_v<T, json>) {
+        (*this)(db, st, index, value.text, sql);
+        return;
+    } else if constexpr (std::is_same_v<T, null_t> || std::is_same_v<T, std::nullopt_t>) {
         rc = sqlite3_bind_null(st, index);
     } else if constexpr (is_optional_v<T>) {
         if (!value) {
@@ -303,6 +357,24 @@ void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& valu
         rc = sqlite3_bind_text(st, index, text, static_cast<int>(length), SQLITE_TRANSIENT);
     }
     if (rc != SQLITE_OK) throw_error(db, rc, sql);
+}
+
+template <class S>
+void bind_copied(sqlite3* db, sqlite3_stmt* st, int index, const S& value, std::string_view sql) {
+    if constexpr (std::is_same_v<S, std::string> || std::is_same_v<S, std::string_view>) {
+        const int rc = sqlite3_bind_text64(st, index, value.data() != nullptr ? value.data() : "", value.size(),
+                                           SQLITE_TRANSIENT, SQLITE_UTF8);
+        if (rc != SQLITE_OK) throw_error(db, rc, sql);
+    } else if constexpr (std::is_same_v<S, blob>) {
+        static constexpr std::byte nothing{};
+        const int rc = sqlite3_bind_blob64(st, index, value.empty() ? &nothing : value.data(), value.size(),
+                                           SQLITE_TRANSIENT);
+        if (rc != SQLITE_OK) throw_error(db, rc, sql);
+    } else if constexpr (std::is_same_v<S, json>) {
+        bind_copied(db, st, index, value.text, sql);
+    } else {
+        bind(db, st, index, value, sql);
+    }
 }
 
 inline std::string describe_column(sqlite3_stmt* st, int index) {
@@ -469,10 +541,100 @@ R read_date(sqlite3_stmt* st, int index) {
     return make_result<R>(*parsed);
 }
 
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void throw_bad_decimal(sqlite3_stmt* st, int index,
+                                                                           std::string_view type) {
+    const char* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+    const std::string shown = text != nullptr ? ctql::detail::quote_text_excerpt(text) : std::string("a value");
+    throw_decode_error(st, describe_column(st, index) + " holds " + shown + ", which is not a count of units of " +
+                               std::string(type) + ": ctql stores a decimal as an INTEGER of 10^-scale units");
+}
+
+template <class R>
+R read_decimal(sqlite3_stmt* st, int index) {
+    using T = base_type_t<R>;
+    sqlite3_value* cell = sqlite3_column_value(st, index);
+    switch (sqlite3_value_type(cell)) {
+        case SQLITE_NULL: return null_result<R>(st, index);
+        case SQLITE_INTEGER: break;
+        default: throw_bad_decimal(st, index, cpp_type_name<T>());
+    }
+    const std::optional<T> value = T::try_from_units(sqlite3_value_int64(cell));
+    if (!value) throw_out_of_range(st, index, std::to_string(sqlite3_value_int64(cell)) + " units", cpp_type_name<T>());
+    return make_result<R>(*value);
+}
+
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void throw_bad_uuid(sqlite3_stmt* st, int index) {
+    throw_decode_error(st, describe_column(st, index) +
+                               " holds neither a 16-byte BLOB nor the text of a uuid (8-4-4-4-12 hex digits)");
+}
+
+template <class R>
+R read_uuid(sqlite3_stmt* st, int index) {
+    switch (sqlite3_column_type(st, index)) {
+        case SQLITE_NULL: return null_result<R>(st, index);
+        case SQLITE_BLOB: {
+            const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(st, index));
+            if (data == nullptr || sqlite3_column_bytes(st, index) != 16) throw_bad_uuid(st, index);
+            uuid id;
+            std::copy(data, data + 16, id.bytes.begin());
+            return make_result<R>(id);
+        }
+        case SQLITE_TEXT: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+            if (text == nullptr) throw_out_of_memory(st);
+            const auto parsed =
+                uuid::try_parse(std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index))));
+            if (!parsed) throw_bad_uuid(st, index);
+            return make_result<R>(*parsed);
+        }
+        default: throw_bad_uuid(st, index);
+    }
+}
+
+template <class R>
+R read_json(sqlite3_stmt* st, int index) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+    if (text == nullptr) {
+        if (sqlite3_column_type(st, index) == SQLITE_NULL) return null_result<R>(st, index);
+        if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) throw_out_of_memory(st);
+        return make_result<R>();
+    }
+    return make_result<R>(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index))));
+}
+
+template <column_value T>
+T read(sqlite3_stmt* st, int index);
+
+template <class R>
+R read_mapped(sqlite3_stmt* st, int index) {
+    using T = base_type_t<R>;
+    using S = stored_type_t<T>;
+    if constexpr (is_nullable_v<R>) {
+        std::optional<S> stored = read<std::optional<S>>(st, index);
+        if (!stored) return std::nullopt;
+        return R(std::in_place, column_mapping<T>::from_stored(std::move(*stored)));
+    } else {
+        return column_mapping<T>::from_stored(read<S>(st, index));
+    }
+}
+
 template <column_value T>
 T read(sqlite3_stmt* st, int index) {
     constexpr sql_kind kind = kind_of_v<T>;
-    if constexpr (kind == sql_kind::integer || kind == sql_kind::boolean) {
+    static_assert(kind != sql_kind::array, "ctql: SQLite has no array columns: a std::vector<T> column is a "
+                                           "PostgreSQL array (T[]); on SQLite store the list as ctql::json, or as "
+                                           "rows of a table of its own");
+    if constexpr (mapped_type<base_type_t<T>>) {
+        return read_mapped<T>(st, index);
+    } else if constexpr (kind == sql_kind::decimal) {
+        return read_decimal<T>(st, index);
+    } else if constexpr (kind == sql_kind::uuid) {
+        return read_uuid<T>(st, index);
+    } else if constexpr (kind == sql_kind::json) {
+        return read_json<T>(st, index);
+    } else if constexpr (kind == sql_kind::array) {
+        return T{};
+    } else if constexpr (kind == sql_kind::integer || kind == sql_kind::boolean) {
         return read_integer<T>(st, index);
     } else if constexpr (kind == sql_kind::real) {
         return read_real<T>(st, index);
@@ -507,6 +669,9 @@ struct binder {
             const int rc = sqlite3_bind_text64(st, index, v.data() != nullptr ? v.data() : "", v.size(),
                                                SQLITE_TRANSIENT, SQLITE_UTF8);
             if (rc != SQLITE_OK) throw_error(db, rc, sql);
+        } else if constexpr (Transient && std::is_same_v<V, json>) {
+            --index;
+            bind_value(v.text);
         } else if constexpr (Transient && std::is_same_v<V, blob>) {
             static constexpr std::byte nothing{};
             const int rc = sqlite3_bind_blob64(st, index, v.empty() ? &nothing : v.data(), v.size(), SQLITE_TRANSIENT);
@@ -828,6 +993,37 @@ public:
         return inserted;
     }
 
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows) {
+        using bulk_t = std::remove_cvref_t<decltype(stmt)>;
+        static_assert(bulk_t::check());
+        constexpr std::string_view sql = bulk_t::template sql<dialect>();
+        savepoint guard{*this};
+        std::int64_t done = 0;
+        std::conditional_t<returns_rows_v<bulk_t>, std::vector<typename bulk_t::result_row>, std::int64_t> out{};
+        try {
+            for (const auto& r : rows) {
+                auto [st, busy] = acquire<bulk_t>(sql);
+                detail::statement_lease lease{db_, st, busy, sql};
+                bind_row<bulk_t, Columns...>(st, sql, r);
+                if constexpr (returns_rows_v<bulk_t>) {
+                    for (auto& returned : result<bulk_t>(std::move(lease))) out.push_back(std::move(returned));
+                } else {
+                    step_to_done(st, sql);
+                    out += static_cast<std::int64_t>(sqlite3_changes64(db_));
+                }
+                ++done;
+            }
+        } catch (const database_error&) {
+            ctql::detail::rethrow_with_row(done);  // the savepoint rolls every row back
+        }
+        guard.release();
+        return out;
+    }
+
     void execute(verbatim text) {
         const std::string sql(text.sql);
         char* message = nullptr;
@@ -865,7 +1061,8 @@ private:
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
             stmt.each_value(bind);
-            return result<Statement>(std::move(lease));
+            if constexpr (Statement::is_query) return result<Statement>(std::move(lease));
+            else return result<Statement>(std::move(lease)).to_vector();
         } else {
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<false, Arguments...> bind{db_, st, sql, arguments};
@@ -991,4 +1188,681 @@ using transaction = basic_transaction<ctql::detail::direct_session<connection>>;
 
 }  // namespace ctql::sqlite
 // ---- end ctql/backend/sqlite/connection.hpp ----
+// ---- begin ctql/backend/explain.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace ctql {
+
+namespace detail {
+template <class Dialect>
+struct explain_rows;
+template <>
+struct explain_rows<dialect::sqlite> {
+    using type = row<row_field<0, unnamed_member<std::int64_t>>, row_field<1, unnamed_member<std::int64_t>>,
+                     row_field<2, unnamed_member<std::int64_t>>, row_field<3, unnamed_member<std::string>>>;
+    static constexpr std::string_view prefix = "EXPLAIN QUERY PLAN ";
+    static constexpr std::size_t columns = 4;
+};
+template <>
+struct explain_rows<dialect::postgres> {
+    using type = std::string;  // QUERY PLAN
+    static constexpr std::string_view prefix = "EXPLAIN ";
+    static constexpr std::size_t columns = 1;
+};
+}  // namespace detail
+
+template <statement Statement, class Dialect>
+struct explain_statement : statement_base<explain_statement<Statement, Dialect>> {
+    using rows = detail::explain_rows<Dialect>;
+    using result_row = typename rows::type;
+    using params = typename Statement::params;
+    static constexpr bool is_query = true;
+    static constexpr std::size_t column_count = rows::columns;
+    static constexpr std::array<std::string_view, rows::columns> column_names{};
+    static constexpr bool check() { return Statement::check(); }
+
+    Statement explained;
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put(rows::prefix);
+        render::node<Statement>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor& visit) const {
+        explained.each_value(visit);
+    }
+};
+
+template <class Connection, statement Statement, named_argument_type... Arguments>
+std::string explain(Connection& db, const Statement& stmt, const Arguments&... args) {
+    if constexpr (requires { typename Connection::dialect; }) {
+        using connection_dialect = typename Connection::dialect;
+        const explain_statement<Statement, connection_dialect> query{{}, stmt};
+        std::string plan;
+        if constexpr (std::is_same_v<connection_dialect, dialect::sqlite>) {
+            std::map<std::int64_t, int> depth;
+            for (const auto& [id, parent, unused, step] : db(query, args...).to_vector()) {
+                (void)unused;
+                const int level = parent == 0 ? 0 : depth[parent] + 1;
+                depth[id] = level;
+                plan.append(static_cast<std::size_t>(level) * 2, ' ').append(step).append("\n");
+            }
+        } else {
+            for (const auto& line : db(query, args...).to_vector()) plan.append(line).append("\n");
+        }
+        return plan;
+    } else {
+        return db.with_backend([&](auto& backend) { return explain(backend, stmt, args...); });
+    }
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_EXPLAIN_HPP
+// ---- end ctql/backend/explain.hpp ----
+// ---- begin ctql/backend/schema_diff.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace ctql {
+
+struct column_description {
+    std::string name;
+    std::string type;  // as the dialect spells it in CREATE TABLE: BIGINT, TEXT, TIMESTAMPTZ, ...
+    bool not_null = false;
+    std::optional<std::string> default_value;  // the SQL text after DEFAULT
+};
+
+struct index_description {
+    std::string name;
+    bool unique = false;
+    bool partial = false;
+    std::vector<std::string> elements;  // a column's name (with " DESC"), or "(expression)"
+    std::string definition;             // the CREATE INDEX text, where the database keeps it as written
+};
+
+struct foreign_key_description {
+    std::vector<std::string> columns;
+    std::string referenced_table;
+    std::vector<std::string> referenced_columns;
+    std::string on_delete = "NO ACTION";
+    std::string on_update = "NO ACTION";
+};
+
+struct table_description {
+    std::string name;
+    std::vector<column_description> columns;
+    std::vector<std::string> primary_key;
+    std::vector<std::vector<std::string>> unique_keys;  // UNIQUE constraints, the primary key not included
+    std::vector<index_description> indexes;             // CREATE INDEX, not those behind constraints
+    std::vector<foreign_key_description> foreign_keys;
+};
+
+struct database_description {
+    std::vector<table_description> tables;
+    std::vector<std::string> table_names;
+    bool keeps_text_as_written = false;
+};
+
+enum class schema_difference_kind {
+    missing_table,
+    extra_table,
+    missing_column,
+    extra_column,
+    column_type,
+    column_nullability,
+    column_default,
+    primary_key,
+    missing_unique_key,
+    extra_unique_key,
+    missing_index,
+    extra_index,
+    index_definition,
+    missing_foreign_key,
+    extra_foreign_key,
+    foreign_key_actions,
+};
+
+struct schema_difference {
+    schema_difference_kind kind;
+    std::string table;
+    std::string name;      // the column, index or key concerned (empty for a table)
+    std::string expected;  // what the schema declares (empty when it declares nothing)
+    std::string actual;    // what the database has (empty when it has nothing)
+
+    std::string text() const {
+        const std::string where = "table \"" + table + "\": ";
+        switch (kind) {
+            case schema_difference_kind::missing_table: return "missing table \"" + table + "\"";
+            case schema_difference_kind::extra_table: return "extra table \"" + table + "\" (not in the schema)";
+            case schema_difference_kind::missing_column:
+                return where + "missing column \"" + name + "\" (" + expected + ")";
+            case schema_difference_kind::extra_column:
+                return where + "extra column \"" + name + "\" (" + actual + ")";
+            case schema_difference_kind::column_type:
+                return where + "column \"" + name + "\" has type " + actual + ", expected " + expected;
+            case schema_difference_kind::column_nullability:
+                return where + "column \"" + name + "\" is " + actual + ", expected " + expected;
+            case schema_difference_kind::column_default:
+                return where + "column \"" + name + "\" has " + actual + ", expected " + expected;
+            case schema_difference_kind::primary_key:
+                return where + "primary key is " + actual + ", expected " + expected;
+            case schema_difference_kind::missing_unique_key: return where + "missing unique key " + expected;
+            case schema_difference_kind::extra_unique_key: return where + "extra unique key " + actual;
+            case schema_difference_kind::missing_index:
+                return where + "missing index \"" + name + "\": " + expected;
+            case schema_difference_kind::extra_index: return where + "extra index \"" + name + "\": " + actual;
+            case schema_difference_kind::index_definition:
+                return where + "index \"" + name + "\" is " + actual + ", expected " + expected;
+            case schema_difference_kind::missing_foreign_key: return where + "missing foreign key " + expected;
+            case schema_difference_kind::extra_foreign_key: return where + "extra foreign key " + actual;
+            case schema_difference_kind::foreign_key_actions:
+                return where + "foreign key " + name + " has " + actual + ", expected " + expected;
+        }
+        return where + name;
+    }
+};
+
+class schema_differences {
+public:
+    schema_differences() = default;
+    explicit schema_differences(std::vector<schema_difference> items) : items_(std::move(items)) {}
+
+    bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
+    auto begin() const { return items_.begin(); }
+    auto end() const { return items_.end(); }
+    const schema_difference& operator[](std::size_t i) const { return items_[i]; }
+
+    bool contains(schema_difference_kind kind, std::string_view table, std::string_view name = {}) const {
+        return std::any_of(items_.begin(), items_.end(), [&](const schema_difference& d) {
+            return d.kind == kind && d.table == table && (name.empty() || d.name == name);
+        });
+    }
+
+    std::string text() const {
+        std::string out;
+        for (const auto& d : items_) out += d.text() + "\n";
+        return out;
+    }
+
+private:
+    std::vector<schema_difference> items_;
+};
+
+struct schema_diff_options {
+    bool extra_tables = false;
+};
+
+namespace detail {
+
+template <class Column>
+struct column_default_node {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        write_default<Writer, Column::default_constraint::value>(w);
+    }
+};
+
+template <class Dialect, class Column>
+column_description describe_column() {
+    using value_t = typename Column::value_type;
+    column_description c;
+    c.name = std::string(Column::ctql_sql_name.view());
+    if constexpr (kind_of_v<value_t> == sql_kind::timestamp && contains_v<with_time_zone_t, typename Column::constraints>)
+        c.type = std::string(Dialect::timestamp_with_time_zone);
+    else
+        c.type = std::string(Dialect::template type_name<base_type_t<value_t>>());
+    c.not_null = !is_nullable_v<value_t> || Column::is_primary_key;
+    if constexpr (!std::is_void_v<typename Column::default_constraint>)
+        c.default_value = std::string(render::sql_text_v<column_default_node<Column>, Dialect>);
+    return c;
+}
+
+template <class... Columns>
+std::vector<std::string> column_names(type_list<Columns...>) {
+    return {std::string(Columns::ctql_sql_name.view())...};
+}
+
+template <class Element>
+std::string index_element_text() {
+    using traits = index_element_traits<Element>;
+    std::string text;
+    if constexpr (table_column<typename traits::expression>)
+        text = std::string(traits::expression::ctql_sql_name.view());
+    else
+        text = "(expression)";
+    if constexpr (traits::descending) text += " DESC";
+    return text;
+}
+template <fixed_string Name, bool Unique, class Where, class... Elements>
+std::vector<std::string> index_elements(type_list<>, index_definition<Name, Unique, Where, Elements...>*) {
+    return {index_element_text<Elements>()...};
+}
+
+template <class Dialect, class Table, std::size_t I>
+void describe_constraint(table_description& t) {
+    using constraint = nth_t<I, table_constraint_types_t<Table>>;
+    if constexpr (is_index_v<constraint>) {
+        index_description index;
+        index.name = std::string(constraint::index_name.view());
+        index.unique = constraint::is_unique;
+        index.partial = constraint::is_partial;
+        index.elements = index_elements(type_list<>{}, static_cast<constraint*>(nullptr));
+        index.definition = std::string(create_index_statement<Table, I, false>::template sql<Dialect>());
+        t.indexes.push_back(std::move(index));
+    } else if constexpr (requires { typename constraint::referenced_columns; }) {
+        foreign_key_description fk;
+        fk.columns = column_names(typename constraint::columns{});
+        fk.referenced_table = std::string(constraint::referenced_table::ctql_sql_name.view());
+        fk.referenced_columns = column_names(typename constraint::referenced_columns{});
+        if constexpr (constraint::on_delete_action != referential_action::unspecified)
+            fk.on_delete = std::string(referential_action_sql(constraint::on_delete_action));
+        if constexpr (constraint::on_update_action != referential_action::unspecified)
+            fk.on_update = std::string(referential_action_sql(constraint::on_update_action));
+        t.foreign_keys.push_back(std::move(fk));
+    } else if constexpr (requires { typename constraint::key_columns; }) {
+        if constexpr (constraint::is_primary_key) t.primary_key = column_names(typename constraint::key_columns{});
+        else t.unique_keys.push_back(column_names(typename constraint::key_columns{}));
+    }
+}
+
+template <class Dialect, class Table, class... Columns, std::size_t... I>
+table_description describe_table(type_list<Columns...>, std::index_sequence<I...>) {
+    table_description t;
+    t.name = std::string(Table::ctql_sql_name.view());
+    (t.columns.push_back(describe_column<Dialect, Columns>()), ...);
+    const auto column_keys = [&]<class Column>(std::type_identity<Column>) {
+        const std::string name(Column::ctql_sql_name.view());
+        if constexpr (Column::is_primary_key) t.primary_key = {name};
+        if constexpr (Column::is_unique) t.unique_keys.push_back({name});
+        if constexpr (!std::is_void_v<typename Column::reference_constraint>) {
+            using reference = typename Column::reference_constraint;
+            foreign_key_description fk;
+            fk.columns = {name};
+            fk.referenced_table = std::string(reference::column::table::ctql_sql_name.view());
+            fk.referenced_columns = {std::string(reference::column::ctql_sql_name.view())};
+            if constexpr (reference::on_delete_action != referential_action::unspecified)
+                fk.on_delete = std::string(referential_action_sql(reference::on_delete_action));
+            if constexpr (reference::on_update_action != referential_action::unspecified)
+                fk.on_update = std::string(referential_action_sql(reference::on_update_action));
+            t.foreign_keys.push_back(std::move(fk));
+        }
+    };
+    (column_keys(std::type_identity<Columns>{}), ...);
+    (describe_constraint<Dialect, Table, I>(t), ...);
+    return t;
+}
+
+template <class Dialect, class Table>
+table_description describe_declared_table() {
+    static_assert(check_table_definition<Table>());
+    return describe_table<Dialect, Table>(typename Table::ctql_columns{},
+                                          std::make_index_sequence<table_constraint_types_t<Table>::size>{});
+}
+
+inline std::string join_names(const std::vector<std::string>& names) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : ", ") + names[i];
+    return out + ")";
+}
+
+inline std::vector<std::string> sorted(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+inline std::string describe_column_text(const column_description& c) {
+    std::string out = c.type + (c.not_null ? " NOT NULL" : "");
+    if (c.default_value) out += " DEFAULT " + *c.default_value;
+    return out;
+}
+
+inline std::string describe_index_text(const index_description& i) {
+    std::string out = i.unique ? "UNIQUE " : "";
+    std::string elements = "(";
+    for (std::size_t k = 0; k < i.elements.size(); ++k) elements += (k == 0 ? "" : ", ") + i.elements[k];
+    out += elements + ")";
+    if (i.partial) out += " WHERE ...";
+    return out;
+}
+
+inline std::string describe_foreign_key_text(const foreign_key_description& fk) {
+    return join_names(fk.columns) + " REFERENCES " + fk.referenced_table + " " + join_names(fk.referenced_columns) +
+           " ON DELETE " + fk.on_delete + " ON UPDATE " + fk.on_update;
+}
+
+inline std::string comparable_sql(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\'') {
+            const std::size_t start = i;
+            for (++i; i < text.size(); ++i) {
+                if (text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+                else if (text[i] == '\'') break;
+            }
+            out.append(text.substr(start, i - start + 1));
+        } else if (c == ':' && i + 1 < text.size() && text[i + 1] == ':') {
+            ++i;
+            while (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_' ||
+                                           text[i + 1] == ' ' || text[i + 1] == '"')) {
+                if (text[i + 1] == ' ' && (i + 2 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[i + 2]))))
+                    break;
+                ++i;
+            }
+        } else if (!std::isspace(static_cast<unsigned char>(c)) && c != '"') {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    const auto enclosed = [](const std::string& s) {
+        if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
+        int depth = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '(') ++depth;
+            if (s[i] == ')' && --depth == 0 && i + 1 != s.size()) return false;
+        }
+        return true;
+    };
+    while (enclosed(out)) out = out.substr(1, out.size() - 2);
+    if (out.size() >= 2 && out.front() == '\'' && out.back() == '\'') {
+        const std::string inner = out.substr(1, out.size() - 2);
+        const bool number = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == '+';
+        });
+        if (number) out = inner;
+    }
+    if (out.size() > 2 && out.ends_with(".0") && std::all_of(out.begin(), out.end() - 2, [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+        }))
+        out.resize(out.size() - 2);
+    return out;
+}
+
+inline bool default_is_literal(const std::string& text) {
+    const std::string comparable = comparable_sql(text);
+    return comparable == "true" || comparable == "false" || (!comparable.empty() && comparable.front() == '\'') ||
+           std::all_of(comparable.begin(), comparable.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == '+';
+           });
+}
+
+inline void compare_columns(const table_description& want, const table_description& have, bool keeps_text,
+                            std::vector<schema_difference>& out) {
+    for (const auto& c : want.columns) {
+        const auto found = std::find_if(have.columns.begin(), have.columns.end(), [&](const auto& h) { return h.name == c.name; });
+        if (found == have.columns.end()) {
+            out.push_back({schema_difference_kind::missing_column, want.name, c.name, describe_column_text(c), {}});
+            continue;
+        }
+        if (!std::ranges::equal(found->type, c.type, [](unsigned char a, unsigned char b) {
+                return std::tolower(a) == std::tolower(b);
+            }))
+            out.push_back({schema_difference_kind::column_type, want.name, c.name, c.type, found->type});
+        if (found->not_null != c.not_null)
+            out.push_back({schema_difference_kind::column_nullability, want.name, c.name, c.not_null ? "NOT NULL" : "nullable",
+                           found->not_null ? "NOT NULL" : "nullable"});
+        const auto default_text = [](const std::optional<std::string>& d) { return d ? "default " + *d : std::string("no default"); };
+        if (c.default_value.has_value() != found->default_value.has_value()) {
+            out.push_back({schema_difference_kind::column_default, want.name, c.name, default_text(c.default_value),
+                           default_text(found->default_value)});
+        } else if (c.default_value && (keeps_text || default_is_literal(*c.default_value)) &&
+                   comparable_sql(*c.default_value) != comparable_sql(*found->default_value)) {
+            out.push_back({schema_difference_kind::column_default, want.name, c.name, default_text(c.default_value),
+                           default_text(found->default_value)});
+        }
+    }
+    for (const auto& h : have.columns) {
+        const bool declared = std::any_of(want.columns.begin(), want.columns.end(), [&](const auto& c) { return c.name == h.name; });
+        if (!declared) out.push_back({schema_difference_kind::extra_column, want.name, h.name, {}, describe_column_text(h)});
+    }
+}
+
+inline void compare_keys(const table_description& want, const table_description& have, std::vector<schema_difference>& out) {
+    if (sorted(want.primary_key) != sorted(have.primary_key))
+        out.push_back({schema_difference_kind::primary_key, want.name, {},
+                       want.primary_key.empty() ? "none" : join_names(want.primary_key),
+                       have.primary_key.empty() ? "none" : join_names(have.primary_key)});
+    const auto has_key = [](const std::vector<std::vector<std::string>>& keys, const std::vector<std::string>& key) {
+        return std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return sorted(k) == sorted(key); });
+    };
+    for (const auto& key : want.unique_keys)
+        if (!has_key(have.unique_keys, key))
+            out.push_back({schema_difference_kind::missing_unique_key, want.name, join_names(key), join_names(key), {}});
+    for (const auto& key : have.unique_keys)
+        if (!has_key(want.unique_keys, key))
+            out.push_back({schema_difference_kind::extra_unique_key, want.name, join_names(key), {}, join_names(key)});
+}
+
+inline void compare_indexes(const table_description& want, const table_description& have, bool keeps_text,
+                            std::vector<schema_difference>& out) {
+    for (const auto& i : want.indexes) {
+        const auto found = std::find_if(have.indexes.begin(), have.indexes.end(), [&](const auto& h) { return h.name == i.name; });
+        if (found == have.indexes.end()) {
+            out.push_back({schema_difference_kind::missing_index, want.name, i.name, i.definition, {}});
+        } else if (found->unique != i.unique || found->partial != i.partial || found->elements != i.elements ||
+                   (keeps_text && comparable_sql(found->definition) != comparable_sql(i.definition))) {
+            out.push_back({schema_difference_kind::index_definition, want.name, i.name,
+                           keeps_text ? i.definition : describe_index_text(i),
+                           keeps_text ? found->definition : describe_index_text(*found)});
+        }
+    }
+    for (const auto& h : have.indexes) {
+        const bool declared = std::any_of(want.indexes.begin(), want.indexes.end(), [&](const auto& i) { return i.name == h.name; });
+        if (!declared)
+            out.push_back({schema_difference_kind::extra_index, want.name, h.name, {},
+                           h.definition.empty() ? describe_index_text(h) : h.definition});
+    }
+}
+
+inline void compare_foreign_keys(const table_description& want, const table_description& have,
+                                 std::vector<schema_difference>& out) {
+    const auto same_target = [](const foreign_key_description& a, const foreign_key_description& b) {
+        return a.columns == b.columns && a.referenced_table == b.referenced_table && a.referenced_columns == b.referenced_columns;
+    };
+    for (const auto& fk : want.foreign_keys) {
+        const auto found = std::find_if(have.foreign_keys.begin(), have.foreign_keys.end(),
+                                        [&](const auto& h) { return same_target(h, fk); });
+        if (found == have.foreign_keys.end()) {
+            out.push_back({schema_difference_kind::missing_foreign_key, want.name, join_names(fk.columns),
+                           describe_foreign_key_text(fk), {}});
+        } else if (found->on_delete != fk.on_delete || found->on_update != fk.on_update) {
+            out.push_back({schema_difference_kind::foreign_key_actions, want.name,
+                           join_names(fk.columns) + " REFERENCES " + fk.referenced_table + " " + join_names(fk.referenced_columns),
+                           "ON DELETE " + fk.on_delete + " ON UPDATE " + fk.on_update,
+                           "ON DELETE " + found->on_delete + " ON UPDATE " + found->on_update});
+        }
+    }
+    for (const auto& h : have.foreign_keys) {
+        const bool declared = std::any_of(want.foreign_keys.begin(), want.foreign_keys.end(),
+                                          [&](const auto& fk) { return same_target(h, fk); });
+        if (!declared)
+            out.push_back({schema_difference_kind::extra_foreign_key, want.name, join_names(h.columns), {},
+                           describe_foreign_key_text(h)});
+    }
+}
+
+inline schema_differences compare_schema(const std::vector<table_description>& declared, const database_description& live,
+                                         const schema_diff_options& options) {
+    std::vector<schema_difference> out;
+    for (const auto& want : declared) {
+        const auto found = std::find_if(live.tables.begin(), live.tables.end(), [&](const auto& t) { return t.name == want.name; });
+        if (found == live.tables.end()) {
+            out.push_back({schema_difference_kind::missing_table, want.name, {}, {}, {}});
+            continue;
+        }
+        compare_columns(want, *found, live.keeps_text_as_written, out);
+        compare_keys(want, *found, out);
+        compare_indexes(want, *found, live.keeps_text_as_written, out);
+        compare_foreign_keys(want, *found, out);
+    }
+    if (options.extra_tables) {
+        for (const auto& name : live.table_names) {
+            const bool listed = std::any_of(declared.begin(), declared.end(), [&](const auto& t) { return t.name == name; });
+            if (!listed) out.push_back({schema_difference_kind::extra_table, name, {}, {}, {}});
+        }
+    }
+    return schema_differences(std::move(out));
+}
+}  // namespace detail
+
+template <class Connection, table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+schema_differences schema_diff(Connection& db, const schema_diff_options& options, const Tables&...) {
+    if constexpr (requires { typename Connection::dialect; }) {
+        using dialect = typename Connection::dialect;
+        std::vector<table_description> declared{detail::describe_declared_table<dialect, Tables>()...};
+        std::vector<std::string> names;
+        for (const auto& t : declared) names.push_back(t.name);
+        return detail::compare_schema(declared, read_database_description(db, names), options);
+    } else {
+        return db.with_backend([&](auto& backend) { return schema_diff(backend, options, Tables{}...); });
+    }
+}
+
+template <class Connection, table_type... Tables>
+    requires(sizeof...(Tables) > 0)
+schema_differences schema_diff(Connection& db, const Tables&... tables) {
+    return schema_diff(db, schema_diff_options{}, tables...);
+}
+
+}  // namespace ctql
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_SCHEMA_DIFF_HPP
+// ---- end ctql/backend/schema_diff.hpp ----
+// ---- begin ctql/backend/sqlite/schema_reader.hpp ----
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ctql::sqlite {
+
+namespace detail {
+using text_row = std::vector<std::optional<std::string>>;
+
+inline std::vector<text_row> catalog_rows(sqlite3* db, const std::string& sql, const std::string* parameter = nullptr) {
+    sqlite3_stmt* st = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+    if (rc != SQLITE_OK) throw_error(db, rc, sql);
+    if (parameter != nullptr) sqlite3_bind_text(st, 1, parameter->c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<text_row> rows;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        text_row row;
+        for (int i = 0; i < sqlite3_column_count(st); ++i) {
+            if (sqlite3_column_type(st, i) == SQLITE_NULL) row.emplace_back();
+            else row.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, i)));
+        }
+        rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) throw_error(db, rc, sql);
+    return rows;
+}
+
+inline std::string upper_case(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return text;
+}
+
+inline std::vector<std::string> index_columns(sqlite3* db, const std::string& index) {
+    std::vector<std::string> names;
+    for (const auto& row : catalog_rows(db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", &index))
+        names.push_back(row[0].value_or(""));
+    return names;
+}
+
+inline table_description read_table(sqlite3* db, const std::string& table) {
+    table_description t;
+    t.name = table;
+    const auto columns =
+        catalog_rows(db, R"(SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?1) ORDER BY cid)", &table);
+    std::vector<std::pair<int, std::string>> key;
+    for (const auto& row : columns)
+        if (row[4].value_or("0") != "0") key.emplace_back(std::stoi(*row[4]), row[0].value_or(""));
+    std::sort(key.begin(), key.end());
+    for (const auto& [position, name] : key) t.primary_key.push_back(name);
+    for (const auto& row : columns) {
+        column_description c;
+        c.name = row[0].value_or("");
+        c.type = upper_case(row[1].value_or(""));
+        const bool rowid = key.size() == 1 && key.front().second == c.name && c.type == "INTEGER";
+        c.not_null = row[2] == "1" || rowid;
+        c.default_value = row[3];
+        t.columns.push_back(std::move(c));
+    }
+    for (const auto& index : catalog_rows(db, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1) ORDER BY name", &table)) {
+        const std::string name = index[0].value_or("");
+        const std::string origin = index[2].value_or("");
+        if (origin == "u") {
+            t.unique_keys.push_back(index_columns(db, name));
+        } else if (origin == "c") {
+            index_description i;
+            i.name = name;
+            i.unique = index[1] == "1";
+            i.partial = index[3] == "1";
+            for (const auto& element : catalog_rows(
+                     db, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno", &name))
+                i.elements.push_back((element[0] == "-2" ? std::string("(expression)") : element[1].value_or("")) +
+                                     (element[2] == "1" ? " DESC" : ""));
+            const auto sql = catalog_rows(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", &name);
+            if (!sql.empty()) i.definition = sql.front()[0].value_or("");
+            t.indexes.push_back(std::move(i));
+        }
+    }
+    const auto references = catalog_rows(
+        db, R"(SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq)", &table);
+    std::optional<std::string> current;
+    for (const auto& row : references) {
+        if (row[0] != current) {
+            current = row[0];
+            foreign_key_description fk;
+            fk.referenced_table = row[1].value_or("");
+            fk.on_update = row[4].value_or("NO ACTION");
+            fk.on_delete = row[5].value_or("NO ACTION");
+            t.foreign_keys.push_back(std::move(fk));
+        }
+        t.foreign_keys.back().columns.push_back(row[2].value_or(""));
+        t.foreign_keys.back().referenced_columns.push_back(row[3].value_or(""));
+    }
+    return t;
+}
+}  // namespace detail
+
+inline database_description read_database_description(connection& db, const std::vector<std::string>& tables) {
+    database_description out;
+    out.keeps_text_as_written = true;
+    for (const auto& row : detail::catalog_rows(db.native_handle(),
+                                                "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                                "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"))
+        out.table_names.push_back(row[0].value_or(""));
+    for (const auto& name : tables)
+        if (std::find(out.table_names.begin(), out.table_names.end(), name) != out.table_names.end())
+            out.tables.push_back(detail::read_table(db.native_handle(), name));
+    return out;
+}
+
+}  // namespace ctql::sqlite
+// ---- end ctql/backend/sqlite/schema_reader.hpp ----
 // ---- end ctql/sqlite.hpp ----

@@ -43,6 +43,23 @@ TEST_CASE("the same statements run on SQLite and PostgreSQL by changing only the
     }
 }
 
+TEST_CASE("an engine connection runs upserts and RETURNING, single and bulk, on both backends") {
+    for (const std::string& url : urls()) {
+        INFO(url);
+        engine db = create_engine(url);
+        recreate(db);
+        auto c = db.connect();
+        const auto ids = c(insert_into(users).set(users.name = "Ada", users.email = "ada@x").returning(users.id));
+        REQUIRE(ids.size() == 1);
+        CHECK(c(insert_into(users).set(users.name = "Ada", users.email = "ada@x").on_conflict(users.email).do_nothing()) == 0);
+        const std::vector<std::tuple<std::string, std::string>> people{{"Ada", "ada@x"}, {"Bob", "bob@x"}};
+        const auto added = c(insert_into(users).columns(users.name, users.email).on_conflict(users.email).do_nothing().returning(users.name), people);
+        REQUIRE(added.size() == 1);
+        CHECK(added[0] == "Bob");
+        CHECK(c(select(count()).from(users)).front() == 2);
+    }
+}
+
 TEST_CASE("a transaction commits, rolls back, and rolls back unless committed") {
     for (const std::string& url : urls()) {
         INFO(url);

@@ -481,7 +481,9 @@ TEST_CASE("postgres codec: several parameters, fixed and dynamic buffers, prepar
         STATIC_REQUIRE_FALSE(can_set<param_buffer<1>, std::optional<std::string>>);
         STATIC_REQUIRE(can_set<param_buffer<1>, std::string_view>);
         STATIC_REQUIRE(can_set<param_buffer<1>, int>);
-        STATIC_REQUIRE_FALSE(can_set<param_buffer<1>, std::vector<int>>);
+        STATIC_REQUIRE_FALSE(can_set<param_buffer<1>, std::vector<char>>);  // not a column type
+        // An array is encoded into the buffer's own storage: even a temporary is fine.
+        STATIC_REQUIRE(can_set<param_buffer<1>, std::vector<int>>);
     }
     SECTION("param_buffer<N>") {
         param_buffer<7> params;

@@ -4,17 +4,42 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 #include <ctql/core/value_types.hpp>
 
 namespace ctql::detail {
 
+// The compiler's spelling of T, for types ctql does not name itself (mapped types).
+template <class T>
+constexpr std::string_view compiler_type_name() {
+#if defined(__clang__) || defined(__GNUC__)
+    constexpr std::string_view f = __PRETTY_FUNCTION__;
+    // clang: "... [T = user_id]"; g++: "... [with T = user_id; std::string_view = ...]"
+    constexpr std::size_t start = f.find("T = ") + 4;
+    constexpr std::size_t end = f.find_first_of(";]", start);
+    return f.substr(start, end - start);
+#else
+    return "a mapped type";
+#endif
+}
+
 template <class T>
 std::string type_name() {
     using namespace std::chrono;
     if constexpr (is_nullable_v<T>) {
         return "std::optional<" + type_name<base_type_t<T>>() + ">";
+    } else if constexpr (mapped_type<T>) {
+        return std::string(compiler_type_name<T>());
+    } else if constexpr (is_decimal_v<T>) {
+        return "ctql::decimal<" + std::to_string(T::precision) + ", " + std::to_string(T::scale) + ">";
+    } else if constexpr (std::is_same_v<T, uuid>) {
+        return "ctql::uuid";
+    } else if constexpr (std::is_same_v<T, json>) {
+        return "ctql::json";
+    } else if constexpr (kind_of_v<T> == sql_kind::array) {
+        return "std::vector<" + type_name<typename T::value_type>() + ">";
     } else if constexpr (std::is_same_v<T, bool>) {
         return "bool";
     } else if constexpr (std::is_integral_v<T>) {

@@ -12,12 +12,18 @@
 #include <type_traits>
 #include <vector>
 
+#include <ctql/core/column_mapping.hpp>
+#include <ctql/core/decimal.hpp>
+#include <ctql/core/json.hpp>
+#include <ctql/core/uuid.hpp>
+
 namespace ctql {
 
 using blob = std::vector<std::byte>;
 using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
 
-enum class sql_kind { integer, real, text, blob, boolean, timestamp, date };
+// decimal: ctql::decimal<P, S>; uuid: ctql::uuid; json: ctql::json; array: std::vector<T> (PostgreSQL only).
+enum class sql_kind { integer, real, text, blob, boolean, timestamp, date, decimal, uuid, json, array };
 
 // The null literal for expressions and assignments (`users.email = ctql::null`).
 struct null_t {
@@ -69,6 +75,38 @@ struct storage_traits<std::chrono::sys_days> {
     static constexpr sql_kind kind = sql_kind::date;
 };
 
+template <int P, int S>
+struct storage_traits<decimal<P, S>> {
+    static constexpr sql_kind kind = sql_kind::decimal;
+};
+template <>
+struct storage_traits<uuid> {
+    static constexpr sql_kind kind = sql_kind::uuid;
+};
+template <>
+struct storage_traits<json> {
+    static constexpr sql_kind kind = sql_kind::json;
+};
+
+// A type of the user's, through ctql::column_mapping (core/column_mapping.hpp):
+// the kind of the built-in type it is stored as. Mappings do not chain.
+template <class T>
+    requires has_column_mapping<T> && requires { storage_traits<typename column_mapping<T>::stored>::kind; } &&
+             (!has_column_mapping<typename column_mapping<T>::stored>)
+struct storage_traits<T> {
+    static constexpr sql_kind kind = storage_traits<typename column_mapping<T>::stored>::kind;
+};
+
+// An array of a scalar type (std::vector<std::int64_t>, std::vector<std::string>, ...):
+// PostgreSQL's T[]. Not of blobs' bytes (ctql::blob is std::vector<std::byte>),
+// arrays, optionals or mapped types.
+template <class T>
+    requires requires { storage_traits<T>::kind; } && (storage_traits<T>::kind != sql_kind::array) &&
+             (!has_column_mapping<T>)
+struct storage_traits<std::vector<T>> {
+    static constexpr sql_kind kind = sql_kind::array;
+};
+
 template <class T>
 struct optional_traits {
     using base = T;
@@ -97,6 +135,41 @@ inline constexpr bool is_nullable_v = detail::optional_traits<T>::nullable;
 
 template <column_value T>
 inline constexpr sql_kind kind_of_v = detail::storage_traits<base_type_t<T>>::kind;
+
+// A type of the user's, stored through ctql::column_mapping<T>, and the built-in type it is stored as.
+template <class T>
+concept mapped_type = storable<T> && detail::has_column_mapping<T>;
+template <mapped_type T>
+using stored_type_t = typename column_mapping<T>::stored;
+
+// Kinds alone decide which values meet, except for types with a finer
+// identity: decimals meet decimals of their scale, arrays arrays of the same
+// element type, and a mapped type only itself.
+namespace detail {
+template <class T>
+struct type_family {
+    using type = void;
+};
+template <int P, int S>
+struct type_family<decimal<P, S>> {
+    using type = decimal<18, S>;
+};
+template <class T>
+struct type_family<std::vector<T>> {
+    using type = std::vector<T>;
+};
+template <class T>
+    requires has_column_mapping<T>
+struct type_family<T> {
+    using type = T;
+};
+}  // namespace detail
+
+template <column_value T>
+using type_family_t = typename detail::type_family<base_type_t<T>>::type;
+
+template <column_value A, column_value B>
+inline constexpr bool same_family_v = std::is_same_v<type_family_t<A>, type_family_t<B>>;
 
 // C++ values written in expressions, and the column type they stand for.
 // String literals and views are kept as views (no copy); owning strings are kept.
@@ -177,6 +250,8 @@ constexpr bool converts_without_loss() {
     } else if constexpr (kind_of_v<To> == sql_kind::real &&
                          (kind_of_v<From> == sql_kind::integer || kind_of_v<From> == sql_kind::real)) {
         return std::numeric_limits<To>::digits >= std::numeric_limits<From>::digits;
+    } else if constexpr (is_decimal_v<To> && is_decimal_v<From>) {
+        return From::precision <= To::precision;  // of the same scale: same_family_v checks that
     } else {
         return true;  // other kinds convert only to themselves, which kinds_assignable checks
     }

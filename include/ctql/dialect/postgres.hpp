@@ -2,6 +2,8 @@
 #pragma once
 // PostgreSQL's spelling of placeholders and column types, and the nodes it
 // spells differently from SQLite.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,11 +35,18 @@ struct postgres {
     }
 
     // Unsigned types take the next wider signed type so that every value fits;
-    // std::uint64_t has none and is stored bit-cast in BIGINT.
+    // std::uint64_t has none and is stored bit-cast in BIGINT. A mapped type
+    // is its stored type, or its ENUM type (ctql::enum_names<E>::postgres_type).
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer) {
+        if constexpr (ctql::detail::postgres_enum<T>) return ctql::enum_names<T>::postgres_type;
+        else if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
+        else if constexpr (k == sql_kind::decimal) return composed_name<T>::value;
+        else if constexpr (k == sql_kind::uuid) return "UUID";
+        else if constexpr (k == sql_kind::json) return "JSONB";
+        else if constexpr (k == sql_kind::array) return composed_name<T>::value;
+        else if constexpr (k == sql_kind::integer) {
             constexpr std::size_t bits = sizeof(T) * 8 + (std::is_unsigned_v<T> ? 1 : 0);
             if constexpr (bits <= 16) return "SMALLINT";
             else if constexpr (bits <= 32) return "INTEGER";
@@ -52,6 +61,38 @@ struct postgres {
     }
 
     static constexpr std::string_view timestamp_with_time_zone = "TIMESTAMPTZ";
+
+private:
+    // NUMERIC(P, S) and T[], spelled once per type into a constant array.
+    template <class T>
+    struct composed_name {
+        static constexpr auto chars = [] {
+            std::array<char, 64> out{};
+            std::size_t n = 0;
+            const auto put = [&](std::string_view s) {
+                for (char c : s) out[n++] = c;
+            };
+            const auto put_number = [&](int v) {
+                if (v >= 10) out[n++] = static_cast<char>('0' + v / 10);
+                out[n++] = static_cast<char>('0' + v % 10);
+            };
+            if constexpr (is_decimal_v<T>) {
+                put("NUMERIC(");
+                put_number(T::precision);
+                put(", ");
+                put_number(T::scale);
+                put(")");
+            } else {
+                put(type_name<typename T::value_type>());
+                put("[]");
+            }
+            out[63] = static_cast<char>(n);
+            return out;
+        }();
+        static constexpr std::string_view value{chars.data(), static_cast<std::size_t>(chars[63])};
+    };
+
+public:
 
     template <class Writer, storable T>
     static constexpr void write_generated_primary_key(Writer& w) {

@@ -14,6 +14,8 @@
 #include <ctql/expr/predicates.hpp>
 #include <ctql/render/writer.hpp>
 #include <ctql/stmt/clauses/paging.hpp>
+#include <ctql/stmt/delete.hpp>
+#include <ctql/stmt/insert.hpp>
 
 namespace ctql::dialect {
 
@@ -33,11 +35,23 @@ struct sqlite {
     }
 
     // Timestamps and dates are ISO-8601 text: sortable, readable, and
-    // understood by SQLite's date functions.
+    // understood by SQLite's date functions. A decimal is the INTEGER count of
+    // its units (ctql::decimal<10, 2> 19.99 is 1999): exact, and SQL compares,
+    // orders, adds and sums it correctly, as the type rules allow only
+    // decimals of one scale to meet. A uuid is its 16 bytes, ordered as
+    // PostgreSQL orders uuids; JSON is its text. A mapped type is its stored
+    // type (a PostgreSQL ENUM's values are TEXT). Arrays have no column type.
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
+        static_assert(k != sql_kind::array,
+                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
+                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
+        else if constexpr (k == sql_kind::decimal) return "INTEGER";
+        else if constexpr (k == sql_kind::uuid) return "BLOB";
+        else if constexpr (k == sql_kind::json) return "TEXT";
+        else if constexpr (k == sql_kind::integer || k == sql_kind::boolean) return "INTEGER";
         else if constexpr (k == sql_kind::real) return "REAL";
         else if constexpr (k == sql_kind::text || k == sql_kind::timestamp || k == sql_kind::date) return "TEXT";
         else return "BLOB";
@@ -91,6 +105,38 @@ struct sqlite {
     static constexpr void render(Writer& w, std::type_identity<paging<no_count, Offset>>) {
         w.put(" LIMIT -1");
         render::node<Offset>(w);
+    }
+
+    // --- writes (stmt/insert.hpp, stmt/delete.hpp)
+
+    // INSERT ... SELECT ... ON CONFLICT: SQLite would read the ON of ON CONFLICT
+    // as a join's; a query ending in WHERE leaves no doubt (SQLite's upsert docs).
+    template <class Writer, class Target, class Query, class... Columns, class Conflict, class Returning>
+        requires(!std::is_same_v<Conflict, no_conflict>)
+    static constexpr void render(
+        Writer& w,
+        std::type_identity<statement_t<insert_kind, Target, insert_select<Query, Columns...>, Conflict, Returning>>) {
+        render::node<Target>(w);
+        insert_select<Query, Columns...>::render_columns(w);
+        w.put("SELECT * FROM (");
+        render::node<Query>(w);
+        w.put(") WHERE true");
+        render::node<Conflict>(w);
+        render::node<Returning>(w);
+    }
+
+    // SQLite has no DELETE ... USING: the same rows are those for which a row
+    // of the other tables meets the condition.
+    template <class Writer, class Target, class Keyword, class... Tables, class Condition, class Returning>
+    static constexpr void render(Writer& w, std::type_identity<statement_t<delete_kind, Target, extra_tables<Keyword, Tables...>,
+                                                                          where_clause<Condition>, Returning>>) {
+        render::node<Target>(w);
+        w.put(" WHERE EXISTS (SELECT 1 FROM ");
+        extra_tables<Keyword, Tables...>::render_tables(w);
+        w.put(" WHERE ");
+        render::node<Condition>(w);
+        w.put(')');
+        render::node<Returning>(w);
     }
 
     // --- dates and times (expr/dates.hpp)

@@ -170,7 +170,8 @@ public:
             return logged([&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
-                    return rows<row_t>(backend(stmt, args...).to_vector());
+                    if constexpr (Statement::is_query) return rows<row_t>(backend(stmt, args...).to_vector());
+                    else return rows<row_t>(backend(stmt, args...));  // a write's RETURNING: a vector already
                 } else {
                     return backend(stmt, args...);
                 }
@@ -181,6 +182,15 @@ public:
     // insert_into(t).columns(...) with a range of rows: all stored or none.
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows_to_insert) {
+        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+    }
+
+    // The same with ON CONFLICT or RETURNING: the rows changed, or those returned.
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows_to_insert) {
         return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 

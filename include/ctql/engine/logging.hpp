@@ -95,10 +95,20 @@ private:
         } else if constexpr (requires { v.has_value(); *v; }) {
             if (v) write(*v);
             else out += "NULL";
+        } else if constexpr (requires { requires mapped_type<V>; }) {
+            write(column_mapping<V>::to_stored(v));
         } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::string_view>) {
             out += '\'';
             append_printable(out, v, 200, '\'');
             out += '\'';
+        } else if constexpr (std::is_same_v<V, json>) {
+            write(std::string_view(v.text));
+        } else if constexpr (is_decimal_v<V> || std::is_same_v<V, uuid>) {
+            out += '\'';
+            out += v.to_string();
+            out += '\'';
+        } else if constexpr (requires { requires kind_of_v<V> == sql_kind::array; }) {
+            out += fmt::format("<array of {}>", v.size());
         } else if constexpr (std::is_same_v<V, blob>) {
             out += fmt::format("<{} bytes>", v.size());
         } else if constexpr (std::is_same_v<V, bool>) {

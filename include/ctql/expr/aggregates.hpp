@@ -88,7 +88,8 @@ using plain_aggregate = aggregate_tail<no_filter, no_window>;
 namespace rule {
 template <class Operand, class OperandType>
 inline constexpr bool min_max_operand_orders_alike =
-    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob>;
+    !std::is_same_v<OperandType, sql_type::boolean> && !std::is_same_v<OperandType, sql_type::blob> &&
+    !std::is_same_v<OperandType, sql_type::uuid> && !std::is_same_v<OperandType, sql_type::json>;
 }  // namespace rule
 
 // With OVER, an aggregate is a window function: computed per row, it does
@@ -159,14 +160,20 @@ constexpr auto make_aggregate(const E& e) {
     return aggregate<Function, E, Distinct, ValueType>{{}, e, {}};
 }
 
-// SQL sums integers as integers and everything else as reals.
+// SQL sums integers as integers and everything else as reals; decimals as
+// decimals of their scale (SQLite adds their integer units, PostgreSQL NUMERICs).
 template <class E>
 using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
 
 template <bool Distinct, class E>
 constexpr auto make_sum(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
-    return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+    if constexpr (expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>) {
+        using sum_t = decimal<18, base_type_t<value_type_of<E>>::scale>;
+        return make_aggregate<fn::sum, Distinct, E, std::optional<sum_t>>(e);
+    } else {
+        static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: sum() adds numbers; its operand is not numeric");
+        return make_aggregate<fn::sum, Distinct, E, std::optional<sum_type_t<E>>>(e);
+    }
 }
 template <bool Distinct, class E>
 constexpr auto make_avg(const E& e) {
@@ -178,7 +185,8 @@ template <class Function, class E>
 constexpr auto make_min_max(const E& e) {
     static_assert(rule::min_max_operand_orders_alike<E, sql_type_of<E>>,
                   "ctql: min() and max() take no boolean or blob: PostgreSQL has neither; for a boolean b, "
-                  "write max(case_when(b, 1).else_(0)) (true if any row is)");
+                  "write max(case_when(b, 1).else_(0)) (true if any row is). Nor uuid or json, which PostgreSQL "
+                  "does not aggregate either");
     return make_aggregate<Function, false, E, make_optional_t<value_type_of<E>>>(e);
 }
 }  // namespace detail

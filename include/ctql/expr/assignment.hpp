@@ -39,6 +39,9 @@ constexpr auto make_assignment(V&& v) {
                   "ctql: an aggregate cannot be assigned to a column");
     static_assert(rule::assignable_types<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
                   "ctql: the value's SQL type does not match the column's type in this assignment");
+    static_assert(rule::decimal_scales_match<Column, sql_type_of<Column>, value_t, sql_type_of<value_t>>,
+                  "ctql: a decimal of another scale is assigned to a decimal column; convert it with "
+                  "ctql::decimal_cast<Precision, Scale>(value) to the column's scale");
     static_assert(rule::null_only_into_nullable_column<Column, value_t>,
                   "ctql: a NULL or optional value is assigned to a NOT NULL column; declare the column "
                   "std::optional<T> or assign a non-null value");

@@ -110,9 +110,11 @@ constexpr bool check_number() {
 }
 }  // namespace detail
 
-// The first argument that is not NULL; NULL only if all of them are.
+// The first argument that is not NULL; NULL only if all of them are. A
+// scalar subquery counts as an expression here: coalesce(select(...), 0).
 template <class First, class... Rest>
-    requires(sizeof...(Rest) > 0 && (sql_expression<First> || (sql_expression<Rest> || ...)))
+    requires(sizeof...(Rest) > 0 && (sql_expression<First> || scalar_query<First> ||
+                                     (sql_expression<Rest> || ...)))
 constexpr auto coalesce(First&& first, Rest&&... rest) {
     static_assert((detail::check_comparison<First, Rest>() && ...));
     using base = detail::base_value_t<First>;

@@ -3,6 +3,7 @@
 // Comparison, logical and arithmetic operators on expressions.
 // Operators accept any operand and check it in the body: a static_assert
 // there reads better than a page of rejected overload candidates.
+#include <algorithm>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -80,6 +81,9 @@ constexpr bool check_comparison() {
     static_assert(rule::comparable_types<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
                   "ctql: these operands have different SQL types and cannot be compared; compare a column with a "
                   "value of its own type");
+    static_assert(rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                  "ctql: decimals of different scales are compared; compare decimals of one scale, converting one "
+                  "side with ctql::decimal_cast<Precision, Scale>(value)");
     return true;
 }
 
@@ -163,16 +167,30 @@ constexpr auto operator!(const E& e) {
 
 template <sql_expression E>
 constexpr auto operator-(const E& e) {
-    static_assert(rule::numeric_operand<E, sql_type_of<E>>, "ctql: unary - applies to a number");
+    static_assert(rule::numeric_operand<E, sql_type_of<E>> || detail::is_decimal_tag<sql_type_of<E>>,
+                  "ctql: unary - applies to a number");
     return prefix_expression<E, op::negate>{{}, e};
 }
+
+namespace rule {
+// Decimals add and subtract decimals of their scale, and multiply by integers:
+// what keeps the result exact, of the same scale, on both backends.
+template <class Op, class Left, class LeftType, class Right, class RightType>
+inline constexpr bool decimal_arithmetic = [] {
+    constexpr bool l = detail::is_decimal_tag<LeftType>, r = detail::is_decimal_tag<RightType>;
+    if constexpr (std::is_same_v<Op, op::plus> || std::is_same_v<Op, op::minus>) return l && r;
+    else if constexpr (std::is_same_v<Op, op::multiplies>)
+        return (l && std::is_same_v<RightType, sql_type::integer>) || (r && std::is_same_v<LeftType, sql_type::integer>);
+    else return false;
+}();
+}  // namespace rule
 
 namespace detail {
 template <class L, class R>
 using arithmetic_base_t = decltype(std::declval<base_type_t<value_type_of<L>>>() + std::declval<base_type_t<value_type_of<R>>>());
 
 template <class Op, class L, class R>
-constexpr auto make_arithmetic(L&& l, R&& r) {
+constexpr auto make_plain_arithmetic(L&& l, R&& r) {
     using left_t = expression_t<L>;
     using right_t = expression_t<R>;
     static_assert(rule::numeric_operand<left_t, sql_type_of<left_t>>,
@@ -191,6 +209,40 @@ constexpr auto make_arithmetic(L&& l, R&& r) {
             {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
     }
 }
+
+// Of the wider precision; a sum beyond it is an error when read (or stored), as in C++.
+template <class L, class R>
+constexpr auto decimal_result() {
+    using l = base_type_t<value_type_of<L>>;
+    using r = base_type_t<value_type_of<R>>;
+    if constexpr (!is_decimal_tag<sql_type_of<R>>) return l{};
+    else if constexpr (!is_decimal_tag<sql_type_of<L>>) return r{};
+    else return decimal<std::max(l::precision, r::precision), l::scale>{};
+}
+
+template <class Op, class L, class R>
+constexpr auto make_arithmetic(L&& l, R&& r) {
+    using left_t = expression_t<L>;
+    using right_t = expression_t<R>;
+    if constexpr (is_decimal_tag<sql_type_of<left_t>> || is_decimal_tag<sql_type_of<right_t>>) {
+        static_assert(rule::decimal_arithmetic<Op, left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                      "ctql: decimals add and subtract decimals, and multiply by integers (an exact result of the "
+                      "same scale); compute other results in C++ after reading, or cast to double");
+        static_assert(rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>,
+                      "ctql: decimals of different scales are added or subtracted; convert one side with "
+                      "ctql::decimal_cast<Precision, Scale>(value)");
+        if constexpr (rule::decimal_arithmetic<Op, left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>> &&
+                      rule::decimal_scales_match<left_t, sql_type_of<left_t>, right_t, sql_type_of<right_t>>) {
+            using base = decltype(decimal_result<left_t, right_t>());
+            using result = nullable_if_t<expr_nullable_v<left_t> || expr_nullable_v<right_t>, base>;
+            return binary_expression<Op, left_t, right_t, result>{
+                {}, to_expression(std::forward<L>(l)), to_expression(std::forward<R>(r))};
+        }
+    } else {
+        return make_plain_arithmetic<Op>(std::forward<L>(l), std::forward<R>(r));
+    }
+}
+
 }  // namespace detail
 
 #define CTQL_DETAIL_ARITHMETIC(symbol, op_type)                                         \

@@ -170,8 +170,9 @@ struct in_array : expression_methods<in_array<Operand, Negated, T>> {
 
 namespace detail {
 // A range of values given to in() whole, rather than one value per argument.
+// A std::vector is one even though it is also an array value (sql_kind::array).
 template <class R>
-concept value_range = std::ranges::sized_range<R> && !expression_operand<R> &&
+concept value_range = std::ranges::sized_range<R> && !sql_expression<R> && !null_literal<R> && !scalar_query<R> &&
                       literal_value<std::ranges::range_value_t<R>> &&
                       storable<literal_value_type_t<std::ranges::range_value_t<R>>>;
 
@@ -180,6 +181,10 @@ constexpr auto make_in_array(const E& e, const R& range) {
     using element = literal_value_type_t<std::ranges::range_value_t<R>>;
     static_assert(check_comparison<E, element>());
     static_assert(kind_of_v<element> != sql_kind::blob, "ctql: in() with a run-time list takes no blobs");
+    static_assert(!mapped_type<element> && kind_of_v<element> != sql_kind::uuid &&
+                      kind_of_v<element> != sql_kind::json && kind_of_v<element> != sql_kind::array,
+                  "ctql: in() with a run-time list takes numbers, decimals, text, booleans, dates and timestamps; "
+                  "list other values one by one: e.in(a, b, c)");
     return in_array<E, Negated, element>{
         {}, e, {std::vector<element>(std::ranges::begin(range), std::ranges::end(range))}};
 }

@@ -80,7 +80,7 @@ private:
     static constexpr auto measure() {
         writer<Dialect> w;
         w.mask = Mask;
-        Node::render(w);
+        render::node<Node>(w);
         return w;
     }
     // Kept, so that the length and the counts below cost one rendering, not three.
@@ -91,7 +91,7 @@ private:
         std::array<char, length + 1> chars{};
         writer<Dialect> w{chars.data()};
         w.mask = Mask;
-        Node::render(w);
+        render::node<Node>(w);
         return chars;
     }
 

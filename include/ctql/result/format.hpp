@@ -4,7 +4,9 @@
 //   fmt::print("{}\n", row);      {id: 1, name: "Ada", email: NULL}
 // Text is quoted (a quote doubled, as in SQL) and escaped (see
 // core/printable_text.hpp), NULL is NULL,
-// timestamps print as their ISO text, blobs as their size; an unnamed column
+// timestamps print as their ISO text, blobs as their size, decimals and uuids
+// as their text, JSON as it is, arrays as [a, b], a mapped type as its stored
+// value (an enum as its quoted name); an unnamed column
 // is shown by its position.
 #include <string>
 #include <string_view>
@@ -26,12 +28,23 @@ void append_field(std::string& out, const T& value) {
     if constexpr (requires { value.has_value(); *value; }) {
         if (value) append_field(out, *value);
         else out += "NULL";
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (mapped_type<T>) {
+        append_field(out, column_mapping<T>::to_stored(value));
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
         out += '"';
         append_printable(out, value, std::string_view::npos, '"');
         out += '"';
     } else if constexpr (std::is_same_v<T, blob>) {
         out += fmt::format("<{} bytes>", value.size());
+    } else if constexpr (std::is_same_v<T, json>) {
+        append_printable(out, value.text, std::string_view::npos, '\0');
+    } else if constexpr (requires { requires kind_of_v<T> == sql_kind::array; }) {
+        out += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i != 0) out += ", ";
+            append_field(out, value[i]);
+        }
+        out += ']';
     } else if constexpr (std::is_same_v<T, bool>) {
         out += value ? "true" : "false";
     } else if constexpr (std::is_arithmetic_v<T>) {

@@ -96,6 +96,9 @@ constexpr const auto& get(const row<Fields...>& r) {
                   "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
+// Doxygen 1.9 takes this overload for a second declaration of get<I>(row&),
+// which differs only in its template parameter, and fails: the API reference leaves it out.
+// \cond
 template <fixed_string Name, class... Fields>
 constexpr auto& get(row<Fields...>& r) {
     using index = detail::field_index<Name, detail::type_list<Fields...>>;
@@ -103,6 +106,7 @@ constexpr auto& get(row<Fields...>& r) {
                   "same-named columns with get<table.column>(row), or name one with .as(...)");
     return get<index::value>(r);
 }
+// \endcond
 
 }  // namespace ctql
 

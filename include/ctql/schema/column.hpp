@@ -16,8 +16,32 @@
 
 namespace ctql {
 
-template <class Table, class Self, column_value T, class ConstraintList>
+namespace rule {
+// A column's C++ type is a built-in column type, a std::optional of one, or mapped by the user.
+template <class Column, class CppType>
+inline constexpr bool column_type_is_mapped = column_value<CppType>;
+
+// A literal default (default_value<0>, default_value<fixed_string{"x"}>) is
+// written into CREATE TABLE as it is; for a decimal (a count of units on
+// SQLite), uuid, JSON, array, enum or mapped column that is not the value ctql stores.
+template <class Column, class CppType, class Default>
+inline constexpr bool literal_default_of_builtin_type = [] {
+    if constexpr (std::is_void_v<Default> || !column_value<CppType>) return true;
+    else if constexpr (sql_expression<std::remove_cvref_t<decltype(Default::value)>>) return true;
+    else {
+        constexpr sql_kind k = kind_of_v<CppType>;
+        return !mapped_type<base_type_t<CppType>> && k != sql_kind::decimal && k != sql_kind::uuid &&
+               k != sql_kind::json && k != sql_kind::array;
+    }
+}();
+}  // namespace rule
+
+template <class Table, class Self, class T, class ConstraintList>
 struct column : expression_methods<Self> {
+    static_assert(rule::column_type_is_mapped<Self, T>,
+                  "ctql: this column's C++ type is not a column type; map it once with a specialisation of "
+                  "ctql::column_mapping<T> (using stored = a built-in column type; to_stored; from_stored), or of "
+                  "ctql::enum_names<E> for an enum (see core/column_mapping.hpp)");
     using value_type = T;
     using table = Table;
     using constraints = ConstraintList;
@@ -33,6 +57,9 @@ struct column : expression_methods<Self> {
     // An integer primary key is assigned by the database (rowid / identity).
     static constexpr bool is_generated = is_primary_key && kind_of_v<T> == sql_kind::integer;
     using default_constraint = typename detail::find_default<ConstraintList>::type;
+    static_assert(rule::literal_default_of_builtin_type<Self, T, default_constraint>,
+                  "ctql: a literal default_value is written into CREATE TABLE as SQL text, which is not how ctql "
+                  "stores a decimal, uuid, JSON, array, enum or mapped column; set the value in the insert instead");
     using reference_constraint = typename detail::find_reference<ConstraintList>::type;
     static constexpr bool has_default = !std::is_void_v<default_constraint> || is_generated;
     static constexpr bool required_in_insert = !is_nullable_v<T> && !has_default;

@@ -7,16 +7,31 @@
 #include <ctql/core/fixed_string.hpp>
 #include <ctql/core/type_list.hpp>
 #include <ctql/core/value_types.hpp>
+#include <ctql/expr/expression.hpp>
+#include <ctql/render/literal.hpp>
 #include <ctql/schema/column.hpp>
 #include <ctql/schema/constraints.hpp>
 
 namespace ctql {
 
 namespace detail {
+template <auto Expression>
+struct default_expression_values {
+    template <class Visitor>
+    static constexpr void each_value(Visitor& visit) {
+        Expression.each_value(visit);
+    }
+};
+
 template <class Writer, auto Value>
 constexpr void write_default(Writer& w) {
     using value_t = std::remove_cvref_t<decltype(Value)>;
-    if constexpr (std::is_same_v<value_t, bool>) {
+    if constexpr (sql_expression<value_t>) {
+        // Both dialects take an expression as a default only in parentheses.
+        w.put('(');
+        render::node_with_literals<value_t, default_expression_values<Value>>(w);
+        w.put(')');
+    } else if constexpr (std::is_same_v<value_t, bool>) {
         w.put(Value ? "TRUE" : "FALSE");
     } else if constexpr (std::is_integral_v<value_t>) {
         w.put_signed(static_cast<std::int64_t>(Value));
@@ -61,6 +76,8 @@ constexpr void render_column_definition(Writer& w) {
         w.put(" (");
         target::render_unqualified(w);
         w.put(')');
+        render_referential_actions<Column::reference_constraint::on_delete_action,
+                                   Column::reference_constraint::on_update_action>(w);
     }
 }
 

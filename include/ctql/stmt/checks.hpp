@@ -47,6 +47,8 @@ template <class Column, class GroupByColumns>
 inline constexpr bool column_is_grouped = detail::grouped_or_dependent<Column, GroupByColumns>();
 template <class Table, class Expression, class TargetTable>
 inline constexpr bool column_belongs_to_target_table = std::is_same_v<Table, TargetTable>;
+template <class Table, class Expression, class ReadableTables>
+inline constexpr bool column_belongs_to_readable_table = detail::contains_v<Table, ReadableTables>;
 }  // namespace rule
 
 namespace detail {
@@ -74,6 +76,27 @@ constexpr bool check_target_table_only(type_list<Tables...>) {
 template <class Expression, class Target>
 constexpr bool target_table_only() {
     return check_target_table_only<Expression, Target>(typename Expression::tables{});
+}
+
+// UPDATE ... FROM and DELETE ... USING also read the tables they name.
+template <class Expression, class Readable, class... Tables>
+constexpr bool check_written_tables_only(type_list<Tables...>) {
+    static_assert((rule::column_belongs_to_readable_table<Tables, Expression, Readable> && ...),
+                  "ctql: an update or delete may only use columns of the table it changes and of the tables "
+                  "named in its from() / using_()");
+    return true;
+}
+template <class Expression, class Target, class... Others>
+constexpr bool check_written_tables(type_list<Target, Others...>) {
+    if constexpr (sizeof...(Others) == 0)
+        return check_target_table_only<Expression, Target>(typename Expression::tables{});
+    else
+        return check_written_tables_only<Expression, type_list<Target, Others...>>(typename Expression::tables{});
+}
+// Readable: the written table first, then those of from() / using_().
+template <class Expression, class Readable>
+constexpr bool written_tables_only() {
+    return check_written_tables<Expression>(Readable{});
 }
 
 template <class Condition>

@@ -3,6 +3,7 @@
 // COPY t (columns) FROM STDIN (FORMAT binary): PostgreSQL's bulk load, for
 // `insert_into(t).columns(...)` with a range of rows.
 #include <ctql/schema/table.hpp>
+#include <ctql/stmt/clauses/clause.hpp>
 
 namespace ctql {
 
@@ -12,10 +13,8 @@ struct copy_from_stdin {
     static constexpr void render(Writer& w) {
         w.put("COPY ");
         w.identifier(Table::ctql_sql_name.view());
-        w.put(" (");
-        bool first = true;
-        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
-        w.put(") FROM STDIN (FORMAT binary)");
+        detail::render_column_names<Columns...>(w);
+        w.put(" FROM STDIN (FORMAT binary)");
     }
 };
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// UPDATE t SET ... WHERE ...  An update without .where() must say
-// .all_rows(): a forgotten WHERE should not rewrite a whole table.
+// UPDATE t SET ... [FROM others] WHERE ... [RETURNING ...]  An update without
+// .where() must say .all_rows(): a forgotten WHERE should not rewrite a whole table.
 #include <ctql/schema/table.hpp>
+#include <ctql/stmt/clauses/extra_tables.hpp>
+#include <ctql/stmt/clauses/returning.hpp>
 #include <ctql/stmt/clauses/set.hpp>
 #include <ctql/stmt/clauses/target.hpp>
 #include <ctql/stmt/clauses/where.hpp>
@@ -10,15 +12,7 @@
 
 namespace ctql {
 
-struct update_kind {
-    template <class Clauses>
-    using result_row = void;
-    template <class Clauses>
-    static constexpr bool column_names = false;
-    static constexpr bool is_query = false;
-    template <class Clauses>
-    static constexpr std::size_t column_count = 0;
-
+struct update_kind : detail::writing_kind {
     template <class S>
     static constexpr bool check() {
         using table = typename S::template clause_t<detail::target_slot>::table;
@@ -31,7 +25,8 @@ struct update_kind {
 
 template <table_type Table>
 constexpr auto update(const Table&) {
-    return statement_t<update_kind, target_clause<keyword::update, Table>, no_set, missing_where>{};
+    return statement_t<update_kind, target_clause<keyword::update, Table>, no_set, no_update_from, missing_where,
+                       no_returning>{};
 }
 
 }  // namespace ctql

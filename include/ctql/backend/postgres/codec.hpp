@@ -19,6 +19,13 @@
 //   std::string (and string views, C strings) -> text; blob -> bytea
 //   std::chrono::sys_time<D> -> timestamp (without time zone, read as UTC)
 //   std::chrono::sys_days    -> date
+//   ctql::decimal<P, S>      -> numeric (NUMERIC(P, S)), in numeric's binary format
+//   ctql::uuid               -> uuid
+//   ctql::json               -> jsonb (read from json or jsonb)
+//   std::vector<T>           -> T's array type (int8[], text[], numeric[], ...), one dimension
+//   mapped types             -> their column_mapping's stored type; an enum with
+//                               enum_names<E>::postgres_type -> that ENUM type,
+//                               whose binary format is the label's text
 //
 // Results accept any of int2/int4/int8 for any integer type (range-checked
 // per value), float4/float8 for float/double, text/varchar/bpchar/name for
@@ -52,6 +59,9 @@
 
 #include <ctql/backend/postgres/oid.hpp>
 #include <ctql/core/error.hpp>
+#include <ctql/core/decimal.hpp>
+#include <ctql/core/json.hpp>
+#include <ctql/core/uuid.hpp>
 #include <ctql/core/value_array.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
@@ -147,7 +157,7 @@ template <class T>
 struct codec;
 
 template <class T>
-    requires(kind_of_v<T> == sql_kind::integer)
+    requires(kind_of_v<T> == sql_kind::integer && !mapped_type<T>)
 struct codec<T> {
     static_assert(sizeof(T) <= 8, "ctql: PostgreSQL has no integer type wider than 64 bits");
 
@@ -425,8 +435,302 @@ struct codec<std::chrono::sys_days> {
     }
 };
 
+// ---------------------------------------------------------------------------
+// Codecs that build their bytes (encode_to appends them to a string): the
+// caller provides the storage, since they fit neither the 8-byte scratch of a
+// parameter nor the caller's own bytes.
+
 template <class T>
 concept fixed_size_codec = requires { codec<T>::wire_size; };
+template <class T>
+concept encoded_codec = requires(const T& v, std::string& out) { codec<T>::encode_to(v, out); };
+
+[[noreturn]] inline void throw_bad_value(const PGresult* r, int col, const std::string& what) {
+    throw_data_error(column_label(r, col) + " " + what);
+}
+
+// numeric's binary format (numeric_send): int16 ndigits, int16 weight, uint16
+// sign, int16 dscale, then ndigits base-10000 digits, the first worth
+// 10000^weight. Written normalised as the server writes it: no leading or
+// trailing zero digits, zero as no digits.
+inline constexpr std::uint16_t numeric_positive = 0x0000;
+inline constexpr std::uint16_t numeric_negative = 0x4000;
+inline constexpr std::uint16_t numeric_nan = 0xC000;
+
+template <int P, int S>
+struct codec<decimal<P, S>> {
+    using value_type = decimal<P, S>;
+    static constexpr Oid oid = oid::numeric;
+
+    static void encode_to(const value_type& v, std::string& out) {
+        const std::int64_t units = v.units();
+        // |units| < 10^18 fits an unsigned count.
+        const std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+        constexpr std::uint64_t one = static_cast<std::uint64_t>(ctql::detail::pow10(S));
+        std::uint64_t whole = magnitude / one;
+        const std::uint64_t fraction = magnitude % one;
+        std::uint16_t digits[12];
+        int n = 0;
+        // The whole part, least significant group first, then reversed.
+        while (whole != 0) {
+            digits[n++] = static_cast<std::uint16_t>(whole % 10000);
+            whole /= 10000;
+        }
+        const int whole_groups = n;
+        std::reverse(digits, digits + n);
+        // The fraction, four decimal digits a group from the point.
+        constexpr int fraction_groups = (S + 3) / 4;
+        for (int g = 0; g < fraction_groups; ++g) {
+            std::uint16_t group = 0;
+            for (int j = 4 * g; j < 4 * g + 4; ++j) {
+                // Digit j after the point (0 past the scale).
+                const std::uint64_t place = j < S ? static_cast<std::uint64_t>(ctql::detail::pow10(S - 1 - j)) : 0;
+                const auto digit = place != 0 ? static_cast<unsigned>(fraction / place % 10) : 0u;
+                group = static_cast<std::uint16_t>(group * 10 + digit);
+            }
+            digits[n++] = group;
+        }
+        int first = 0;
+        int weight = whole_groups - 1;
+        while (first < n && digits[first] == 0) {
+            ++first;
+            --weight;
+        }
+        while (n > first && digits[n - 1] == 0) --n;
+        const int count = n - first;
+        if (count == 0) weight = 0;
+        char header[8];
+        put_be16(header, static_cast<std::uint16_t>(count));
+        put_be16(header + 2, static_cast<std::uint16_t>(static_cast<std::int16_t>(weight)));
+        put_be16(header + 4, units < 0 ? numeric_negative : numeric_positive);
+        put_be16(header + 6, static_cast<std::uint16_t>(S));
+        out.append(header, 8);
+        for (int i = first; i < n; ++i) {
+            char d[2];
+            put_be16(d, digits[i]);
+            out.append(d, 2);
+        }
+    }
+
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::numeric; }
+
+    static value_type decode(const char* p, int length, const PGresult* r, int col) {
+        if (length < 8) throw_bad_length(r, col, length, 8);
+        const int count = static_cast<std::int16_t>(get_be16(p));
+        const int weight = static_cast<std::int16_t>(get_be16(p + 2));
+        const std::uint16_t sign = get_be16(p + 4);
+        if (count < 0 || length != 8 + 2 * count) throw_bad_length(r, col, length, 8 + 2 * std::max(count, 0));
+        if (sign != numeric_positive && sign != numeric_negative) {
+            throw_bad_value(r, col, std::string("holds ") + (sign == numeric_nan ? "NaN" : "an infinity") +
+                                        ", which " + cpp_type_name<value_type>() + " cannot hold");
+        }
+        // Accumulated as a negative count: its range includes every magnitude.
+        std::int64_t units = 0;
+        for (int i = 0; i < count; ++i) {
+            const std::uint16_t digit = get_be16(p + 8 + 2 * i);
+            if (digit >= 10000) throw_bad_value(r, col, "holds a numeric digit out of range");
+            if (digit == 0) continue;
+            // This digit is worth 10^(4 * (weight - i) + S) units.
+            const int exponent = 4 * (weight - i) + S;
+            std::int64_t part = digit;
+            if (exponent < 0) {
+                if (exponent < -3 || digit % ctql::detail::pow10(-exponent) != 0) {
+                    throw_bad_value(r, col, "has more fraction digits than " + cpp_type_name<value_type>() +
+                                                " holds; round it in SQL (ROUND(x, " + std::to_string(S) + "))");
+                }
+                part = digit / ctql::detail::pow10(-exponent);
+            } else if (exponent > 18 || __builtin_mul_overflow(part, ctql::detail::pow10(exponent), &part)) {
+                throw_bad_value(r, col, "holds a number too large for " + cpp_type_name<value_type>());
+            }
+            if (__builtin_sub_overflow(units, part, &units))
+                throw_bad_value(r, col, "holds a number too large for " + cpp_type_name<value_type>());
+        }
+        if (units < -value_type::max_units)
+            throw_bad_value(r, col, "holds a number with more digits than " + cpp_type_name<value_type>());
+        return value_type::from_units(sign == numeric_positive ? -units : units);
+    }
+};
+
+template <>
+struct codec<uuid> {
+    static constexpr Oid oid = oid::uuid;
+    static std::string_view bytes(const uuid& v) { return {reinterpret_cast<const char*>(v.bytes.data()), 16}; }
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::uuid; }
+    static uuid decode(const char* p, int length, const PGresult* r, int col) {
+        if (length != 16) throw_bad_length(r, col, length, 16);
+        uuid id;
+        std::memcpy(id.bytes.data(), p, 16);
+        return id;
+    }
+};
+
+// jsonb's binary format is a version byte (1) and the text; json's is the text.
+template <>
+struct codec<json> {
+    static constexpr Oid oid = oid::jsonb;
+    static void encode_to(const json& v, std::string& out) {
+        out += '\1';
+        out.append(checked_text(v.text));
+    }
+    static constexpr bool accepts(Oid type) noexcept { return type == oid::jsonb || type == oid::json; }
+    static json decode(const char* p, int length, const PGresult* r, int col) {
+        if (PQftype(r, col) == oid::json) return json(std::string(p, static_cast<std::size_t>(length)));
+        if (length < 1 || p[0] != 1) throw_bad_value(r, col, "is not in jsonb's binary format version 1");
+        return json(std::string(p + 1, static_cast<std::size_t>(length - 1)));
+    }
+};
+
+// A mapped type: its stored type's codec, converting on the way. The bytes
+// of a stored value that to_stored returns by value are copied (encode_to);
+// one it returns by reference, or as a string_view (an enum's static name),
+// is viewed in place.
+template <mapped_type T>
+struct mapped_codec_base {
+    using stored = stored_type_t<T>;
+    using inner = codec<stored>;
+    static constexpr Oid oid = ctql::detail::postgres_enum<T> ? oid::unspecified : inner::oid;
+    static constexpr bool accepts(Oid type) noexcept {
+        // An ENUM type's OID is the database's own; its values arrive as their labels.
+        if constexpr (ctql::detail::postgres_enum<T>) return type >= oid::first_user_type || inner::accepts(type);
+        else return inner::accepts(type);
+    }
+    static T decode(const char* p, int length, const PGresult* r, int col) {
+        return column_mapping<T>::from_stored(inner::decode(p, length, r, col));
+    }
+};
+
+template <class T>
+using to_stored_result_t = decltype(column_mapping<T>::to_stored(std::declval<const T&>()));
+template <class T>
+concept stored_in_place = std::is_lvalue_reference_v<to_stored_result_t<T>> ||
+                          std::is_same_v<std::remove_cvref_t<to_stored_result_t<T>>, std::string_view>;
+
+template <mapped_type T>
+    requires fixed_size_codec<stored_type_t<T>>
+struct codec<T> : mapped_codec_base<T> {
+    static constexpr int wire_size = codec<stored_type_t<T>>::wire_size;
+    static void encode(const T& v, char* out) { codec<stored_type_t<T>>::encode(column_mapping<T>::to_stored(v), out); }
+};
+template <mapped_type T>
+    requires(!fixed_size_codec<stored_type_t<T>> && !encoded_codec<stored_type_t<T>> && stored_in_place<T>)
+struct codec<T> : mapped_codec_base<T> {
+    static std::string_view bytes(const T& v) { return codec<stored_type_t<T>>::bytes(column_mapping<T>::to_stored(v)); }
+};
+template <mapped_type T>
+    requires(!fixed_size_codec<stored_type_t<T>> && (encoded_codec<stored_type_t<T>> || !stored_in_place<T>))
+struct codec<T> : mapped_codec_base<T> {
+    static void encode_to(const T& v, std::string& out) {
+        using inner = codec<stored_type_t<T>>;
+        const auto& stored = column_mapping<T>::to_stored(v);
+        if constexpr (encoded_codec<stored_type_t<T>>) inner::encode_to(stored, out);
+        else out.append(inner::bytes(stored));
+    }
+};
+
+// One element of an array or a COPY row, appended as its codec writes it.
+template <class T>
+void append_encoded(const T& v, std::string& out) {
+    if constexpr (fixed_size_codec<T>) {
+        char bytes[8];
+        codec<T>::encode(v, bytes);
+        out.append(bytes, codec<T>::wire_size);
+    } else if constexpr (encoded_codec<T>) {
+        codec<T>::encode_to(v, out);
+    } else {
+        out.append(codec<T>::bytes(v));
+    }
+}
+
+// The binary array format (array_send): int32 dimensions, int32 has-NULLs,
+// element type OID, then per dimension its size and lower bound, then each
+// element as int32 length (-1: NULL) and its bytes. ctql writes and reads one
+// dimension (an empty array has none).
+template <class T, class Range>
+void encode_array_elements(const Range& values, std::string& out) {
+    const auto put32 = [&](std::uint32_t v) {
+        char bytes[4];
+        put_be32(bytes, v);
+        out.append(bytes, 4);
+    };
+    const std::size_t size = std::size(values);
+    if (size > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw_data_error("an array of " + std::to_string(size) + " elements is larger than PostgreSQL takes");
+    put32(size == 0 ? 0 : 1);  // dimensions
+    put32(0);                  // no NULLs
+    put32(codec<T>::oid);
+    if (size != 0) {
+        put32(static_cast<std::uint32_t>(size));
+        put32(1);  // lower bound
+    }
+    for (const T& v : values) {
+        const std::size_t at = out.size();
+        put32(0);
+        append_encoded(v, out);
+        const std::size_t length = out.size() - at - 4;
+        if (length > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw_data_error("an array element is larger than libpq can send");
+        put_be32(out.data() + at, static_cast<std::uint32_t>(length));
+    }
+}
+
+template <class T>
+struct codec<std::vector<T>> {
+    static constexpr Oid oid = oid::array_of(codec<T>::oid);
+    static_assert(oid != oid::unspecified, "ctql: this element type has no PostgreSQL array type ctql knows");
+
+    static void encode_to(const std::vector<T>& v, std::string& out) { encode_array_elements<T>(v, out); }
+
+    static constexpr bool accepts(Oid type) noexcept {
+        const Oid element = oid::element_of(type);
+        return element != oid::unspecified && codec<T>::accepts(element);
+    }
+
+    static std::vector<T> decode(const char* p, int length, const PGresult* r, int col) {
+        const auto fail = [&](const char* what) { throw_bad_value(r, col, std::string("is not a binary array: ") + what); };
+        if (length < 12) fail("shorter than its header");
+        const auto dimensions = static_cast<std::int32_t>(get_be32(p));
+        const Oid element = get_be32(p + 8);
+        if (dimensions == 0) return {};
+        if (dimensions != 1) {
+            throw_bad_value(r, col, "holds an array of " + std::to_string(dimensions) + " dimensions; " +
+                                        cpp_type_name<std::vector<T>>() + " holds one");
+        }
+        if (length < 20) fail("shorter than its dimension");
+        if (!codec<T>::accepts(element)) {
+            throw_bad_value(r, col, "holds elements of PostgreSQL type " + pg_type_name(element) + " but the result type is " +
+                                        cpp_type_name<std::vector<T>>());
+        }
+        const auto size = static_cast<std::int32_t>(get_be32(p + 12));
+        // Each element takes at least its 4-byte length: a larger count is a lie.
+        if (size < 0 || size > (length - 20) / 4) fail("its element count exceeds its bytes");
+        std::vector<T> out;
+        out.reserve(static_cast<std::size_t>(size));
+        std::size_t at = 20;
+        const auto total = static_cast<std::size_t>(length);
+        for (std::int32_t i = 0; i < size; ++i) {
+            if (total - at < 4) fail("it ends inside an element");
+            const auto element_length = static_cast<std::int32_t>(get_be32(p + at));
+            at += 4;
+            if (element_length == -1) {
+                throw_bad_value(r, col, "holds a NULL array element, which " + cpp_type_name<std::vector<T>>() +
+                                            " cannot hold");
+            }
+            if (element_length < 0 || static_cast<std::size_t>(element_length) > total - at) fail("an element overruns it");
+            if constexpr (std::is_same_v<T, json>) {
+                // An element carries no type of its own: the array's element type says json or jsonb.
+                if (element == oid::json) out.emplace_back(std::string(p + at, static_cast<std::size_t>(element_length)));
+                else if (element_length < 1 || p[at] != 1) fail("a jsonb element is not in format version 1");
+                else out.emplace_back(std::string(p + at + 1, static_cast<std::size_t>(element_length - 1)));
+            } else {
+                out.push_back(codec<T>::decode(p + at, element_length, r, col));
+            }
+            at += static_cast<std::size_t>(element_length);
+        }
+        if (at != total) fail("it has bytes after its last element");
+        return out;
+    }
+};
+
 
 // ---------------------------------------------------------------------------
 // Parameters.
@@ -473,35 +777,20 @@ concept untyped_null = std::is_same_v<T, null_t> || std::is_same_v<T, std::nullo
 template <class T>
 concept bindable = untyped_null<T> || is_value_array_v<T> || requires { typename param_traits<T>::base; };
 
-// A run-time list in the binary array format (PostgreSQL's array_send): one
-// dimension, no NULLs, each element as its own codec writes it.
+// Whether a parameter of type T (or std::optional<T>) is built by encode_to.
+template <class T>
+constexpr bool needs_encoding() {
+    if constexpr (is_optional<T>::value) return needs_encoding<typename T::value_type>();
+    else if constexpr (requires { typename param_traits<T>::base; }) return encoded_codec<typename param_traits<T>::base>;
+    else return false;
+}
+template <class T>
+inline constexpr bool needs_encoding_v = needs_encoding<std::remove_cvref_t<T>>();
+
+// A run-time list in the binary array format (see encode_array_elements).
 template <class T>
 void encode_array(const value_array<T>& list, std::string& out) {
-    const auto put32 = [&](std::uint32_t v) {
-        char bytes[4];
-        put_be32(bytes, v);
-        out.append(bytes, 4);
-    };
-    const bool empty = list.values.empty();
-    put32(empty ? 0 : 1);  // dimensions
-    put32(0);              // no NULLs
-    put32(codec<T>::oid);
-    if (!empty) {
-        put32(static_cast<std::uint32_t>(list.values.size()));
-        put32(1);  // lower bound
-    }
-    for (const T& v : list.values) {
-        if constexpr (fixed_size_codec<T>) {
-            char bytes[8];
-            codec<T>::encode(v, bytes);
-            put32(static_cast<std::uint32_t>(codec<T>::wire_size));
-            out.append(bytes, codec<T>::wire_size);
-        } else {
-            const std::string_view bytes = codec<T>::bytes(v);
-            put32(static_cast<std::uint32_t>(bytes.size()));
-            out.append(bytes);
-        }
-    }
+    encode_array_elements<T>(list.values, out);
 }
 
 // The parameter type OID to declare for T (PQprepare, PQexecParams): the
@@ -524,8 +813,30 @@ inline constexpr std::array<Oid, sizeof...(T)> param_oids_v{param_oid_v<T>...};
 // Types whose bound value points into the argument itself: binding a
 // temporary of these would leave the pointer dangling.
 template <class T>
-concept owns_param_bytes = std::is_same_v<T, std::string> || std::is_same_v<T, blob> ||
-                           std::is_same_v<T, std::optional<std::string>> || std::is_same_v<T, std::optional<blob>>;
+concept owns_param_bytes = std::is_same_v<T, std::string> || std::is_same_v<T, blob> || std::is_same_v<T, uuid> ||
+                           std::is_same_v<T, std::optional<std::string>> || std::is_same_v<T, std::optional<blob>> ||
+                           std::is_same_v<T, std::optional<uuid>>;
+
+// Fills one parameter slot of a type built by encode_to, into `storage`.
+template <class T>
+void bind_encoded_param(const T& v, std::string& storage, const char*& value, int& length, Oid& type) {
+    if constexpr (is_optional<T>::value) {
+        if (v.has_value()) {
+            bind_encoded_param(*v, storage, value, length, type);
+        } else {
+            value = nullptr;
+            length = 0;
+            type = codec<base_type_t<T>>::oid;
+        }
+    } else {
+        codec<T>::encode_to(v, storage);
+        if (storage.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw_data_error("a value of " + std::to_string(storage.size()) + " bytes is larger than libpq can send");
+        value = storage.data();
+        length = static_cast<int>(storage.size());
+        type = codec<T>::oid;
+    }
+}
 
 // libpq reads a null value pointer as SQL NULL, and an empty std::vector or
 // default string_view has a null data(): empty values must point somewhere.
@@ -574,6 +885,7 @@ void bind_param(const T& v, const char*& value, int& length, Oid& type, char* sc
         bind_param(std::span<const std::byte>(v), value, length, type, scratch);
     } else {
         using B = typename param_traits<U>::base;
+        static_assert(!encoded_codec<B>, "ctql: a value built by encode_to is bound through bind_encoded_param");
         if constexpr (fixed_size_codec<B>) {
             codec<B>::encode(v, scratch);
             value = scratch;
@@ -618,6 +930,8 @@ public:
             values[i] = bytes.data();
             lengths[i] = static_cast<int>(bytes.size());
             types[i] = oid::array_of(codec<typename decltype(v.values)::value_type>::oid);
+        } else if constexpr (needs_encoding_v<T>) {
+            bind_encoded_param(v, arrays_.emplace_front(), values[i], lengths[i], types[i]);
         } else {
             bind_param(v, values[i], lengths[i], types[i], scratch_[i].data());
         }
@@ -662,6 +976,7 @@ public:
 
     // Drops every binding: scratch storage may move.
     void resize(std::size_t n) {
+        encoded_.clear();
         values_.assign(n, nullptr);
         lengths_.assign(n, 0);
         formats_.assign(n, 1);
@@ -672,7 +987,8 @@ public:
     template <class T>
         requires bindable<std::remove_cvref_t<T>>
     void set(std::size_t i, const T& v) {
-        bind_param(v, values_[i], lengths_[i], types_[i], scratch_[i].bytes);
+        if constexpr (needs_encoding_v<T>) bind_encoded_param(v, encoded_.emplace_front(), values_[i], lengths_[i], types_[i]);
+        else bind_param(v, values_[i], lengths_[i], types_[i], scratch_[i].bytes);
     }
     template <class T>
         requires owns_param_bytes<T>
@@ -693,6 +1009,7 @@ private:
     std::vector<int> formats_;
     std::vector<Oid> types_;
     std::vector<slot> scratch_;
+    std::forward_list<std::string> encoded_;  // values built by encode_to, at stable addresses
 };
 
 // ---------------------------------------------------------------------------

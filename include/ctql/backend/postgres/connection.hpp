@@ -148,6 +148,29 @@ public:
         }
     }
 
+    // insert_into(t).columns(...) with ON CONFLICT or RETURNING, which COPY
+    // cannot do: the prepared insert once per row, sent in pipeline mode (one
+    // round trip for the lot), all in one transaction (a savepoint inside an
+    // open one). Returns the rows changed, or with RETURNING the rows returned.
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows) {
+        using bulk_t = std::remove_cvref_t<decltype(stmt)>;
+        static_assert(bulk_t::check());
+        ensure_idle();
+        all_rows_or_none guard{*this};
+        try {
+            auto out = insert_pipelined<bulk_t, Columns...>(rows);
+            guard.commit();
+            return out;
+        } catch (const database_error&) {
+            if constexpr ((Columns::is_secret || ...)) rethrow_without_secrets({true, {}});
+            throw;
+        }
+    }
+
     // Starts a batch of statements in pipeline mode; see pipeline_batch.
     pipeline_batch pipeline();
 
@@ -294,7 +317,9 @@ private:
             rethrow_without_secrets(ctql::detail::secret_values_of(stmt, args...));
         }
         if constexpr (returns_rows_v<Statement>) {
-            return result<Statement>(std::move(r));
+            // A write's RETURNING rows come as a vector, on every backend.
+            if constexpr (Statement::is_query) return result<Statement>(std::move(r));
+            else return result<Statement>(std::move(r)).to_vector();
         } else {
             return affected_rows(r.get());
         }
@@ -341,6 +366,49 @@ private:
             }(std::make_index_sequence<sizeof...(Columns)>{});
         }
     }
+
+    template <class Statement, class... Columns, class Rows>
+    auto insert_pipelined(Rows& rows);
+
+    template <class... Columns, class Buffer, class Row>
+    static void set_row(Buffer& params, const Row& r) {
+        std::size_t index = 0;
+        if constexpr (reflectable_struct<Row>) {
+            (params.set(index++, as_column_value<Columns>(member_for<Columns>(r))), ...);
+        } else {
+            static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
+                          "ctql: each row needs exactly one value per column named in columns()");
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                using std::get;
+                (params.set(index++, as_column_value<Columns>(get<I>(r))), ...);
+            }(std::make_index_sequence<sizeof...(Columns)>{});
+        }
+    }
+
+    // BEGIN ... COMMIT around a batch of statements, or a savepoint when a
+    // transaction is open already; rolled back unless committed.
+    class all_rows_or_none {
+    public:
+        explicit all_rows_or_none(connection& c) : c_(c), nested_(c.in_transaction()) {
+            c_.execute(verbatim{nested_ ? "SAVEPOINT ctql_rows" : "BEGIN"});
+        }
+        void commit() {
+            c_.execute(verbatim{nested_ ? "RELEASE SAVEPOINT ctql_rows" : "COMMIT"});
+            done_ = true;
+        }
+        ~all_rows_or_none() {
+            if (done_ || !c_.is_open()) return;
+            detail::result_ptr r{PQexec(c_.conn_, nested_ ? "ROLLBACK TO SAVEPOINT ctql_rows; RELEASE SAVEPOINT ctql_rows"
+                                                            : "ROLLBACK")};
+        }
+        all_rows_or_none(const all_rows_or_none&) = delete;
+        all_rows_or_none& operator=(const all_rows_or_none&) = delete;
+
+    private:
+        connection& c_;
+        bool nested_;
+        bool done_ = false;
+    };
 
     template <class Column, class Row>
     static const auto& member_for(const Row& r) {
@@ -434,24 +502,31 @@ private:
         const auto chosen = ctql::detail::choose_sql<connection::dialect>(stmt);
         const std::string_view sql = chosen.text;
         const std::size_t slot = connection::slot_of<Statement>(chosen);
+        connection::with_parameters([&](const auto& params) {
+            send_prepared(sql, slot, params,
+                          ctql::detail::binds_secrets(stmt) ? std::make_unique<const ctql::detail::secret_values>(
+                                                                  ctql::detail::secret_values_of(stmt, args...))
+                                                            : nullptr);
+        }, stmt, args...);
+    }
+
+    // Sends the statement prepared in `slot` (preparing it first, the first
+    // time) with a parameter block, then reads whatever results are in.
+    template <class Params>
+    void send_prepared(std::string_view sql, std::size_t slot, const Params& params,
+                       std::unique_ptr<const ctql::detail::secret_values> secrets) {
         if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
         std::string& name = c_.prepared_[slot];
-        connection::with_parameters([&](const auto& params) {
-            if (name.empty()) {
-                name = "ctql_" + std::to_string(slot);
-                if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
-                    detail::throw_connection_error(c_.conn_, sql);
-                pending_.push_back({kind::prepare, sql, slot});
-            }
-            if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(),
-                                    params.param_lengths(), params.param_formats(), 1) != 1)
+        if (name.empty()) {
+            name = "ctql_" + std::to_string(slot);
+            if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
                 detail::throw_connection_error(c_.conn_, sql);
-        }, stmt, args...);
-        pending_.push_back({kind::query, sql, slot,
-                            ctql::detail::binds_secrets(stmt)
-                                ? std::make_unique<const ctql::detail::secret_values>(
-                                      ctql::detail::secret_values_of(stmt, args...))
-                                : nullptr});
+            pending_.push_back({kind::prepare, sql, slot});
+        }
+        if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
+                                params.param_formats(), 1) != 1)
+            detail::throw_connection_error(c_.conn_, sql);
+        pending_.push_back({kind::query, sql, slot, std::move(secrets)});
         flush();
         read_available(false);
     }
@@ -502,9 +577,13 @@ private:
                 continue;
             }
             if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-                if (front.what == kind::query) changed_.push_back(connection::affected_rows(r.get()));
+                if (front.what == kind::query) {
+                    changed_.push_back(connection::affected_rows(r.get()));
+                    if (rows_sink_ != nullptr && status == PGRES_TUPLES_OK) rows_sink_(rows_context_, std::move(r));
+                }
             } else {
                 if (front.what == kind::prepare) c_.prepared_[front.slot].clear();
+                if (!failure_ && status != PGRES_PIPELINE_ABORTED) failed_query_ = static_cast<std::int64_t>(changed_.size());
                 if (front.what == kind::query) changed_.push_back(0);
                 if (!failure_ && status != PGRES_PIPELINE_ABORTED) {
                     try {
@@ -526,7 +605,52 @@ private:
     std::deque<item> pending_;
     std::vector<std::int64_t> changed_;
     std::exception_ptr failure_;
+    // The statement that failed first, counting queued statements from 0; -1 while none has.
+    std::int64_t failed_query_ = -1;
+    // Where the rows of each statement's result go (a bulk insert's RETURNING); none by default.
+    void (*rows_sink_)(void* context, detail::result_ptr rows) = nullptr;
+    void* rows_context_ = nullptr;
+
+    friend class connection;
 };
+
+// Sends one prepared insert per row through a pipeline; a failure names its row.
+template <class Statement, class... Columns, class Rows>
+auto connection::insert_pipelined(Rows& rows) {
+    constexpr std::string_view sql = Statement::template sql<dialect>();
+    const std::size_t slot = slot_of<Statement>({0, 1, sql});
+    std::conditional_t<returns_rows_v<Statement>, std::vector<typename Statement::result_row>, std::int64_t> out{};
+    pipeline_batch batch{*this};
+    if constexpr (returns_rows_v<Statement>) {
+        batch.rows_context_ = &out;
+        batch.rows_sink_ = [](void* context, detail::result_ptr r) {
+            auto& returned = *static_cast<std::vector<typename Statement::result_row>*>(context);
+            for (auto& row : result<Statement>(std::move(r)).to_vector()) returned.push_back(std::move(row));
+        };
+    }
+    std::int64_t sent = 0;
+    try {
+        for (const auto& r : rows) {
+            detail::param_buffer<sizeof...(Columns)> params;
+            set_row<Columns...>(params, r);
+            batch.send_prepared(sql, slot, params, nullptr);
+            ++sent;
+        }
+    } catch (const database_error&) {
+        // A value refused before it was sent (text with a NUL byte) is the row being written.
+        ctql::detail::rethrow_with_row(sent);
+    }
+    std::vector<std::int64_t> changed;
+    try {
+        changed = batch.sync();
+    } catch (const database_error&) {
+        ctql::detail::rethrow_with_row(batch.failed_query_);
+    }
+    if constexpr (!returns_rows_v<Statement>) {
+        for (const std::int64_t n : changed) out += n;
+    }
+    return out;
+}
 
 inline pipeline_batch connection::pipeline() { return pipeline_batch{*this}; }
 

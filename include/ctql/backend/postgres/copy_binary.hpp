@@ -52,21 +52,42 @@ public:
     template <class T>
         requires bindable<std::remove_cvref_t<T>>
     void field(const T& v) {
-        char fixed[4 + 8];  // length prefix, then room for any fixed-size value
-        const char* value = nullptr;
-        int length = 0;
-        Oid type = 0;
-        bind_param(v, value, length, type, fixed + 4);
-        put_be32(fixed, value == nullptr ? 0xFFFF'FFFFu : static_cast<std::uint32_t>(length));
-        if (value == fixed + 4) {
-            buf_.append(fixed, 4 + static_cast<std::size_t>(length));
+        if constexpr (needs_encoding_v<T>) {
+            encoded_field(v);
         } else {
-            buf_.append(fixed, 4);
-            if (value != nullptr) buf_.append(value, static_cast<std::size_t>(length));
+            char fixed[4 + 8];  // length prefix, then room for any fixed-size value
+            const char* value = nullptr;
+            int length = 0;
+            Oid type = 0;
+            bind_param(v, value, length, type, fixed + 4);
+            put_be32(fixed, value == nullptr ? 0xFFFF'FFFFu : static_cast<std::uint32_t>(length));
+            if (value == fixed + 4) {
+                buf_.append(fixed, 4 + static_cast<std::size_t>(length));
+            } else {
+                buf_.append(fixed, 4);
+                if (value != nullptr) buf_.append(value, static_cast<std::size_t>(length));
+            }
         }
     }
 
     void null_field() { field(null); }
+
+    // A value built by encode_to, written in place after its length.
+    template <class T>
+    void encoded_field(const T& v) {
+        if constexpr (is_optional<T>::value) {
+            if (v.has_value()) encoded_field(*v);
+            else null_field();
+        } else {
+            const std::size_t at = buf_.size();
+            buf_.append(4, '\0');
+            codec<T>::encode_to(v, buf_);
+            const std::size_t length = buf_.size() - at - 4;
+            if (length > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+                throw_data_error("a value of " + std::to_string(length) + " bytes is larger than COPY takes");
+            put_be32(buf_.data() + at, static_cast<std::uint32_t>(length));
+        }
+    }
 
     // Appends the trailer; nothing may follow it.
     void finish() {

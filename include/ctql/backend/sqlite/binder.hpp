@@ -31,6 +31,9 @@ struct binder {
             const int rc = sqlite3_bind_text64(st, index, v.data() != nullptr ? v.data() : "", v.size(),
                                                SQLITE_TRANSIENT, SQLITE_UTF8);
             if (rc != SQLITE_OK) throw_error(db, rc, sql);
+        } else if constexpr (Transient && std::is_same_v<V, json>) {
+            --index;
+            bind_value(v.text);
         } else if constexpr (Transient && std::is_same_v<V, blob>) {
             static constexpr std::byte nothing{};
             const int rc = sqlite3_bind_blob64(st, index, v.empty() ? &nothing : v.data(), v.size(), SQLITE_TRANSIENT);

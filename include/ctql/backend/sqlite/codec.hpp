@@ -20,6 +20,14 @@
 //   ctql::blob       BLOB, bound without copying; empty stays empty, not NULL.
 //   sys_time<D>      TEXT `YYYY-MM-DD HH:MM:SS.ffffff` (timestamp_text.hpp).
 //   sys_days         TEXT `YYYY-MM-DD` (date_text.hpp), as SQLite's date() writes it.
+//   ctql::decimal    INTEGER: the count of 10^-Scale units (19.99 at scale 2 is 1999),
+//                    exact, and compared and summed correctly by SQL; read back
+//                    only from an INTEGER within the precision.
+//   ctql::uuid       BLOB of its 16 bytes (read back from such a blob, or from
+//                    the canonical text).
+//   ctql::json       TEXT, as given.
+//   mapped types     as their column_mapping's stored type; text is copied.
+//   std::vector<T>   no SQLite mapping: a compile-time error.
 //   std::optional,   NULL when empty.
 //   ctql::null_t, std::nullopt_t
 //
@@ -29,6 +37,7 @@
 // and text that is not a timestamp or date.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <chrono>
@@ -84,7 +93,8 @@ concept bindable = is_bindable<T>::value;
 
 // Values bound by pointer (SQLITE_STATIC) rather than copied.
 template <class T>
-inline constexpr bool borrows_storage_v = std::is_same_v<T, std::string> || std::is_same_v<T, blob>;
+inline constexpr bool borrows_storage_v = std::is_same_v<T, std::string> || std::is_same_v<T, blob> ||
+                                          std::is_same_v<T, json>;
 template <class T>
 inline constexpr bool borrows_storage_v<std::optional<T>> = borrows_storage_v<T>;
 
@@ -98,6 +108,9 @@ std::string json_array(const value_array<T>& list) {
         if (out.size() > 1) out += ',';
         if constexpr (std::is_same_v<T, bool>) {
             out += v ? '1' : '0';
+        } else if constexpr (is_decimal_v<T>) {
+            char digits[24];
+            out.append(digits, std::to_chars(digits, digits + sizeof digits, v.units()).ptr);
         } else if constexpr (std::is_integral_v<T>) {
             char digits[24];
             const auto n = std::bit_cast<std::int64_t>(static_cast<std::uint64_t>(v));  // uint64_t bit-cast too
@@ -143,6 +156,20 @@ std::string json_array(const value_array<T>& list) {
     out += ']';
     return out;
 }
+
+// A SQLite column cannot hold a std::vector: said where a statement binds or reads one.
+template <class T>
+inline constexpr bool sqlite_storable_v = true;
+template <class T>
+    requires(kind_of_v<T> == sql_kind::array)
+inline constexpr bool sqlite_storable_v<T> = false;
+template <class T>
+inline constexpr bool sqlite_storable_v<std::optional<T>> = sqlite_storable_v<T>;
+
+// Binds a value that lives only as long as this call (a mapped type's stored
+// value): text and blobs are copied (SQLITE_TRANSIENT).
+template <class S>
+void bind_copied(sqlite3* db, sqlite3_stmt* st, int index, const S& value, std::string_view sql);
 
 [[noreturn]] [[gnu::cold]] inline void throw_unstorable_timestamp(int index, std::string_view sql) {
     error_details details;
@@ -191,8 +218,23 @@ inline constexpr bind_fn bind{};
 
 template <bindable T>
 void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& value, std::string_view sql) const {
+    static_assert(sqlite_storable_v<T>, "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL "
+                                        "array (T[]); on SQLite store the list as ctql::json, or as rows of a table "
+                                        "of its own");
     int rc = SQLITE_OK;
-    if constexpr (std::is_same_v<T, null_t> || std::is_same_v<T, std::nullopt_t>) {
+    if constexpr (!sqlite_storable_v<T>) {
+        return;
+    } else if constexpr (mapped_type<T>) {
+        bind_copied(db, st, index, column_mapping<T>::to_stored(value), sql);
+        return;
+    } else if constexpr (is_decimal_v<T>) {
+        rc = sqlite3_bind_int64(st, index, value.units());
+    } else if constexpr (std::is_same_v<T, uuid>) {
+        rc = sqlite3_bind_blob(st, index, value.bytes.data(), 16, SQLITE_TRANSIENT);
+    } else if constexpr (std::is_same_v<T, json>) {
+        (*this)(db, st, index, value.text, sql);
+        return;
+    } else if constexpr (std::is_same_v<T, null_t> || std::is_same_v<T, std::nullopt_t>) {
         rc = sqlite3_bind_null(st, index);
     } else if constexpr (is_optional_v<T>) {
         if (!value) {
@@ -242,6 +284,24 @@ void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& valu
         rc = sqlite3_bind_text(st, index, text, static_cast<int>(length), SQLITE_TRANSIENT);
     }
     if (rc != SQLITE_OK) throw_error(db, rc, sql);
+}
+
+template <class S>
+void bind_copied(sqlite3* db, sqlite3_stmt* st, int index, const S& value, std::string_view sql) {
+    if constexpr (std::is_same_v<S, std::string> || std::is_same_v<S, std::string_view>) {
+        const int rc = sqlite3_bind_text64(st, index, value.data() != nullptr ? value.data() : "", value.size(),
+                                           SQLITE_TRANSIENT, SQLITE_UTF8);
+        if (rc != SQLITE_OK) throw_error(db, rc, sql);
+    } else if constexpr (std::is_same_v<S, blob>) {
+        static constexpr std::byte nothing{};
+        const int rc = sqlite3_bind_blob64(st, index, value.empty() ? &nothing : value.data(), value.size(),
+                                           SQLITE_TRANSIENT);
+        if (rc != SQLITE_OK) throw_error(db, rc, sql);
+    } else if constexpr (std::is_same_v<S, json>) {
+        bind_copied(db, st, index, value.text, sql);
+    } else {
+        bind(db, st, index, value, sql);
+    }
 }
 
 // ------------------------------------------------------------------- reading
@@ -421,13 +481,104 @@ R read_date(sqlite3_stmt* st, int index) {
     return make_result<R>(*parsed);
 }
 
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void throw_bad_decimal(sqlite3_stmt* st, int index,
+                                                                           std::string_view type) {
+    const char* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+    const std::string shown = text != nullptr ? ctql::detail::quote_text_excerpt(text) : std::string("a value");
+    throw_decode_error(st, describe_column(st, index) + " holds " + shown + ", which is not a count of units of " +
+                               std::string(type) + ": ctql stores a decimal as an INTEGER of 10^-scale units");
+}
+
+template <class R>
+R read_decimal(sqlite3_stmt* st, int index) {
+    using T = base_type_t<R>;
+    sqlite3_value* cell = sqlite3_column_value(st, index);
+    switch (sqlite3_value_type(cell)) {
+        case SQLITE_NULL: return null_result<R>(st, index);
+        case SQLITE_INTEGER: break;
+        default: throw_bad_decimal(st, index, cpp_type_name<T>());
+    }
+    const std::optional<T> value = T::try_from_units(sqlite3_value_int64(cell));
+    if (!value) throw_out_of_range(st, index, std::to_string(sqlite3_value_int64(cell)) + " units", cpp_type_name<T>());
+    return make_result<R>(*value);
+}
+
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void throw_bad_uuid(sqlite3_stmt* st, int index) {
+    throw_decode_error(st, describe_column(st, index) +
+                               " holds neither a 16-byte BLOB nor the text of a uuid (8-4-4-4-12 hex digits)");
+}
+
+template <class R>
+R read_uuid(sqlite3_stmt* st, int index) {
+    switch (sqlite3_column_type(st, index)) {
+        case SQLITE_NULL: return null_result<R>(st, index);
+        case SQLITE_BLOB: {
+            const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(st, index));
+            if (data == nullptr || sqlite3_column_bytes(st, index) != 16) throw_bad_uuid(st, index);
+            uuid id;
+            std::copy(data, data + 16, id.bytes.begin());
+            return make_result<R>(id);
+        }
+        case SQLITE_TEXT: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+            if (text == nullptr) throw_out_of_memory(st);
+            const auto parsed =
+                uuid::try_parse(std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index))));
+            if (!parsed) throw_bad_uuid(st, index);
+            return make_result<R>(*parsed);
+        }
+        default: throw_bad_uuid(st, index);
+    }
+}
+
+template <class R>
+R read_json(sqlite3_stmt* st, int index) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
+    if (text == nullptr) {
+        if (sqlite3_column_type(st, index) == SQLITE_NULL) return null_result<R>(st, index);
+        if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) throw_out_of_memory(st);
+        return make_result<R>();
+    }
+    return make_result<R>(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index))));
+}
+
+template <column_value T>
+T read(sqlite3_stmt* st, int index);
+
+// A mapped type: its stored type read as usual, then converted.
+template <class R>
+R read_mapped(sqlite3_stmt* st, int index) {
+    using T = base_type_t<R>;
+    using S = stored_type_t<T>;
+    if constexpr (is_nullable_v<R>) {
+        std::optional<S> stored = read<std::optional<S>>(st, index);
+        if (!stored) return std::nullopt;
+        return R(std::in_place, column_mapping<T>::from_stored(std::move(*stored)));
+    } else {
+        return column_mapping<T>::from_stored(read<S>(st, index));
+    }
+}
+
 // Decodes result column `index` (0-based) of the current row as `T`.
 // A NULL reads as std::nullopt for an optional T and throws data_error otherwise;
 // an integer or float outside T's range throws data_error.
 template <column_value T>
 T read(sqlite3_stmt* st, int index) {
     constexpr sql_kind kind = kind_of_v<T>;
-    if constexpr (kind == sql_kind::integer || kind == sql_kind::boolean) {
+    static_assert(kind != sql_kind::array, "ctql: SQLite has no array columns: a std::vector<T> column is a "
+                                           "PostgreSQL array (T[]); on SQLite store the list as ctql::json, or as "
+                                           "rows of a table of its own");
+    if constexpr (mapped_type<base_type_t<T>>) {
+        return read_mapped<T>(st, index);
+    } else if constexpr (kind == sql_kind::decimal) {
+        return read_decimal<T>(st, index);
+    } else if constexpr (kind == sql_kind::uuid) {
+        return read_uuid<T>(st, index);
+    } else if constexpr (kind == sql_kind::json) {
+        return read_json<T>(st, index);
+    } else if constexpr (kind == sql_kind::array) {
+        return T{};
+    } else if constexpr (kind == sql_kind::integer || kind == sql_kind::boolean) {
         return read_integer<T>(st, index);
     } else if constexpr (kind == sql_kind::real) {
         return read_real<T>(st, index);

@@ -120,6 +120,40 @@ public:
         return inserted;
     }
 
+    // insert_into(t).columns(...) with ON CONFLICT or RETURNING, once per row
+    // of `rows`, all inside one savepoint. Returns the rows changed, or with
+    // RETURNING the rows returned.
+    template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
+        requires(!std::is_same_v<Conflict, no_conflict> || !std::is_same_v<Returning, no_returning>)
+    auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
+                                      Conflict, Returning>& stmt,
+                    Rows&& rows) {
+        using bulk_t = std::remove_cvref_t<decltype(stmt)>;
+        static_assert(bulk_t::check());
+        constexpr std::string_view sql = bulk_t::template sql<dialect>();
+        savepoint guard{*this};
+        std::int64_t done = 0;
+        std::conditional_t<returns_rows_v<bulk_t>, std::vector<typename bulk_t::result_row>, std::int64_t> out{};
+        try {
+            for (const auto& r : rows) {
+                auto [st, busy] = acquire<bulk_t>(sql);
+                detail::statement_lease lease{db_, st, busy, sql};
+                bind_row<bulk_t, Columns...>(st, sql, r);
+                if constexpr (returns_rows_v<bulk_t>) {
+                    for (auto& returned : result<bulk_t>(std::move(lease))) out.push_back(std::move(returned));
+                } else {
+                    step_to_done(st, sql);
+                    out += static_cast<std::int64_t>(sqlite3_changes64(db_));
+                }
+                ++done;
+            }
+        } catch (const database_error&) {
+            ctql::detail::rethrow_with_row(done);  // the savepoint rolls every row back
+        }
+        guard.release();
+        return out;
+    }
+
     // Runs SQL text that is not a ctql statement: schema migrations, pragmas.
     void execute(verbatim text) {
         const std::string sql(text.sql);
@@ -164,7 +198,9 @@ private:
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<true, Arguments...> bind{db_, st, sql, arguments};
             stmt.each_value(bind);
-            return result<Statement>(std::move(lease));
+            // A write's RETURNING rows are read now: the write is done when the call returns.
+            if constexpr (Statement::is_query) return result<Statement>(std::move(lease));
+            else return result<Statement>(std::move(lease)).to_vector();
         } else {
             detail::statement_lease lease{db_, st, busy, sql};
             detail::binder<false, Arguments...> bind{db_, st, sql, arguments};

@@ -88,6 +88,28 @@ constexpr bool list_renders(const Writer& w) {
     return any;
 }
 
+// "e1, e2 AS "name", ...": what SELECT and RETURNING list. A named value is
+// written `expression AS "name"` here, and only here.
+template <class E, class Writer>
+constexpr void render_selected_item(Writer& w) {
+    if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
+    else render::node<E>(w);
+}
+template <class... Es, class Writer>
+constexpr void render_selected_items(Writer& w) {
+    bool first = true;
+    ((w.put(first ? "" : ", "), render_selected_item<Es>(w), first = false), ...);
+}
+
+// " (a, b, c)": the column names an INSERT, ON CONFLICT or COPY lists.
+template <class... Columns, class Writer>
+constexpr void render_column_names(Writer& w) {
+    w.put(" (");
+    bool first = true;
+    ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
+    w.put(')');
+}
+
 // The slots of the statements ctql builds.
 struct with_slot {};
 struct select_columns_slot {};
@@ -100,6 +122,9 @@ struct paging_slot {};
 struct target_slot {};
 struct values_slot {};
 struct set_slot {};
+struct conflict_slot {};
+struct returning_slot {};
+struct extra_tables_slot {};
 
 }  // namespace detail
 

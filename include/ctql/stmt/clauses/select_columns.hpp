@@ -28,19 +28,11 @@ struct select_columns : detail::clause_defaults {
     template <class Writer>
     static constexpr void render(Writer& w) {
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
-        bool first = true;
-        ((w.put(first ? "" : ", "), render_item<Es>(w), first = false), ...);
+        detail::render_selected_items<Es...>(w);
     }
     template <class Visitor>
     constexpr void each_value(Visitor& visit) const {
         items.for_each([&](const auto& item) { item.each_value(visit); });
-    }
-
-    // A named value is written `expression AS "name"` here, and only here.
-    template <class E, class Writer>
-    static constexpr void render_item(Writer& w) {
-        if constexpr (requires { E::render_with_name(w); }) E::render_with_name(w);
-        else render::node<E>(w);
     }
 
     template <class Statement>

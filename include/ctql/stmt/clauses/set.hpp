@@ -8,12 +8,14 @@
 #include <ctql/stmt/checks.hpp>
 #include <ctql/stmt/clauses/clause.hpp>
 #include <ctql/stmt/clauses/values.hpp>
+#include <ctql/stmt/clauses/where.hpp>
 
 namespace ctql {
 
 template <class... Assignments>
 struct set_clause : detail::clause_defaults {
     using slot = detail::set_slot;
+    using tables = detail::union_t<typename Assignments::tables...>;
     using params = detail::concat_t<typename Assignments::params...>;
 
     detail::value_list<Assignments...> assignments;
@@ -47,9 +49,12 @@ struct no_set : detail::clause_defaults {
             static_assert((detail::check_assigned_once<typename Assignments::column,
                                                        typename Assignments::column...>() &&
                            ...));
-            static_assert((detail::target_table_only<Assignments, table>() && ...));
-            return static_cast<const Statement&>(*this).replace(
-                set_clause<Assignments...>{{}, detail::make_value_list(assignments...)});
+            // The values may read the tables of a later .from(): where() or all_rows() checks
+            // them, or this does when the rows are chosen already.
+            using filled = set_clause<Assignments...>;
+            if constexpr (!requires { requires Statement::template clause_t<detail::where_slot>::rows_unchosen; })
+                static_assert(detail::written_tables_only<filled, detail::writable_statement_tables_t<Statement>>());
+            return static_cast<const Statement&>(*this).replace(filled{{}, detail::make_value_list(assignments...)});
         }
     };
 };

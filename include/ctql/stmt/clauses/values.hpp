@@ -4,6 +4,7 @@
 //   insert_into(users).set(users.name = "Ada", users.score = 91.5)   (cols) VALUES (?, ?)
 //   insert_into(users).columns(users.name, users.score)              the values of each row, at the call
 //   insert_into(users).default_values()                              DEFAULT VALUES
+//   insert_into(users).columns(users.name).select(query)             (cols) SELECT ...
 #include <cstddef>
 #include <type_traits>
 
@@ -12,6 +13,7 @@
 #include <ctql/expr/assignment.hpp>
 #include <ctql/schema/column.hpp>
 #include <ctql/stmt/clauses/clause.hpp>
+#include <ctql/stmt/clauses/insert_select.hpp>
 
 namespace ctql {
 
@@ -75,11 +77,9 @@ struct insert_values : detail::clause_defaults {
         if constexpr (sizeof...(Assignments) == 0) {
             w.put(" DEFAULT VALUES");
         } else {
-            w.put(" (");
+            detail::render_column_names<typename Assignments::column...>(w);
+            w.put(" VALUES (");
             bool first = true;
-            ((w.put(first ? "" : ", "), Assignments::column::render_unqualified(w), first = false), ...);
-            w.put(") VALUES (");
-            first = true;
             ((w.put(first ? "" : ", "), Assignments::render_value(w), first = false), ...);
             w.put(')');
         }
@@ -91,18 +91,27 @@ struct insert_values : detail::clause_defaults {
 };
 
 // One placeholder per column; the backends bind each row of a range in turn
-// (SQLite) or send the rows with COPY (PostgreSQL).
+// (SQLite) or send the rows with COPY (PostgreSQL). Or, with .select(query),
+// the rows of a query.
 template <class... Columns>
 struct bulk_values : detail::clause_defaults {
     using slot = detail::values_slot;
     static constexpr std::size_t column_count = sizeof...(Columns);
 
+    template <class Statement>
+    struct methods {
+        template <class Query>
+            requires(Query::is_query)
+        constexpr auto select(const Query& query) const {
+            static_assert(detail::check_insert_select<Query, Columns...>());
+            return static_cast<const Statement&>(*this).replace(insert_select<Query, Columns...>{{}, query});
+        }
+    };
+
     template <class Writer>
     static constexpr void render(Writer& w) {
-        w.put(" (");
-        bool first = true;
-        ((w.put(first ? "" : ", "), Columns::render_unqualified(w), first = false), ...);
-        w.put(") VALUES (");
+        detail::render_column_names<Columns...>(w);
+        w.put(" VALUES (");
         for (std::size_t i = 0; i < column_count; ++i) {
             if (i != 0) w.put(", ");
             w.placeholder();

@@ -47,20 +47,48 @@ struct all_rows_clause : detail::clause_defaults {
     using slot = detail::where_slot;
 };
 
+namespace detail {
+// The tables an UPDATE or DELETE may read: its own and those of FROM / USING.
+template <class Statement>
+using writable_statement_tables_t =
+    concat_t<type_list<typename Statement::template clause_t<target_slot>::table>,
+             typename Statement::template clause_t<extra_tables_slot>::provided>;
+
+template <class Slot, class... Clauses>
+constexpr bool has_slot(type_list<Clauses...>) {
+    return (std::is_same_v<typename Clauses::slot, Slot> || ...);
+}
+
+// An update's SET values may read the tables of its from(), which comes
+// after set() and before where(): they are checked once the rows are chosen.
+template <class Statement>
+constexpr bool check_set_values() {
+    if constexpr (has_slot<set_slot>(typename Statement::clause_list{}))
+        return written_tables_only<typename Statement::template clause_t<set_slot>,
+                                   writable_statement_tables_t<Statement>>();
+    else
+        return true;
+}
+}  // namespace detail
+
 // An update or delete that has not said which rows yet.
 struct missing_where : detail::clause_defaults {
     using slot = detail::where_slot;
+    static constexpr bool rows_unchosen = true;
 
     template <class Statement>
     struct methods {
         template <sql_expression Condition>
         constexpr auto where(const Condition& condition) const {
-            using target = typename Statement::template clause_t<detail::target_slot>::table;
             static_assert(detail::check_row_condition<Condition>());
-            static_assert(detail::target_table_only<Condition, target>());
+            static_assert(detail::written_tables_only<Condition, detail::writable_statement_tables_t<Statement>>());
+            static_assert(detail::check_set_values<Statement>());
             return static_cast<const Statement&>(*this).replace(where_clause<Condition>{{{}, condition}});
         }
-        constexpr auto all_rows() const { return static_cast<const Statement&>(*this).replace(all_rows_clause{}); }
+        constexpr auto all_rows() const {
+            static_assert(detail::check_set_values<Statement>());
+            return static_cast<const Statement&>(*this).replace(all_rows_clause{});
+        }
     };
 };
 
