@@ -63,3 +63,5 @@
 #include <ctql/dialect/postgres.hpp>
 // Shared by every backend, so here: the single headers then carry it once.
 #include <ctql/backend/transaction.hpp>
+#include <ctql/backend/explain.hpp>
+#include <ctql/backend/schema_diff.hpp>

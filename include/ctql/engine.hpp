@@ -4,7 +4,5 @@
 // transactions and statement logging.
 #include <ctql/ctql.hpp>
 #include <ctql/engine/engine.hpp>
-#include <ctql/backend/explain.hpp>
-#include <ctql/backend/schema_diff.hpp>
 #include <ctql/backend/sqlite/schema_reader.hpp>
 #include <ctql/backend/postgres/schema_reader.hpp>

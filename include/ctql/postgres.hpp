@@ -3,6 +3,4 @@
 // ctql with the PostgreSQL backend (libpq).
 #include <ctql/ctql.hpp>
 #include <ctql/backend/postgres/connection.hpp>
-#include <ctql/backend/explain.hpp>
-#include <ctql/backend/schema_diff.hpp>
 #include <ctql/backend/postgres/schema_reader.hpp>

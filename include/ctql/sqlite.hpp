@@ -3,6 +3,4 @@
 // ctql with the embedded SQLite backend.
 #include <ctql/ctql.hpp>
 #include <ctql/backend/sqlite/connection.hpp>
-#include <ctql/backend/explain.hpp>
-#include <ctql/backend/schema_diff.hpp>
 #include <ctql/backend/sqlite/schema_reader.hpp>
