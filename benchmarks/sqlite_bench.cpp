@@ -9,10 +9,15 @@
 // cache) are prepared once by the raw and peer contenders too, outside the clock;
 // S1 starts each run on a fresh database, so there every contender prepares its insert.
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -20,6 +25,7 @@
 
 #include <boost/hana/define_struct.hpp>
 
+#include <ctql/pipeline.hpp>
 #include <ctql/sqlite.hpp>
 
 #include "harness.hpp"
@@ -117,6 +123,34 @@ void raw_insert_rows(sqlite3* db, const row_data& rows) {
     check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
 }
 
+// S1 with the raw API the way a bulk loader writes it: 64 rows per INSERT, the rest one by one.
+void raw_insert_rows_multi(sqlite3* db, const row_data& rows) {
+    constexpr std::size_t chunk = 64;
+    std::string sql = "INSERT INTO bench(name, value, flag) VALUES (?, ?, ?)";
+    for (std::size_t i = 1; i < chunk; ++i) sql += ", (?, ?, ?)";
+    check(db, sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr));
+    raw_stmt multi(db, sql.c_str());
+    raw_stmt single(db, raw_insert);
+    const auto bind = [&](sqlite3_stmt* st, int base, const auto& row) {
+        const auto& [name, value, flag] = row;
+        check(db, sqlite3_bind_text(st, base + 1, name.data(), static_cast<int>(name.size()), SQLITE_STATIC));
+        check(db, sqlite3_bind_double(st, base + 2, value));
+        check(db, sqlite3_bind_int(st, base + 3, flag ? 1 : 0));
+    };
+    std::size_t i = 0;
+    for (; i + chunk <= rows.size(); i += chunk) {
+        for (std::size_t k = 0; k < chunk; ++k) bind(multi.st, static_cast<int>(3 * k), rows[i + k]);
+        check(db, sqlite3_step(multi.st), SQLITE_DONE);
+        sqlite3_reset(multi.st);
+    }
+    for (; i < rows.size(); ++i) {
+        bind(single.st, 0, rows[i]);
+        check(db, sqlite3_step(single.st), SQLITE_DONE);
+        sqlite3_reset(single.st);
+    }
+    check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
+}
+
 // What a table holds, as one number: every contender's S1 must store the same rows.
 double table_checksum(sqlite3* db) {
     raw_stmt st(db, "SELECT count(*) + total(value) + total(flag) + total(length(name)) + total(id) FROM bench");
@@ -174,6 +208,31 @@ void s1(harness::session& s, std::int64_t n, const row_data& rows) {
     cs.push_back({"raw sqlite3", "raw", [&] { raw.reset(); raw = std::make_unique<raw_db>(); },
                   [&] { raw_insert_rows(raw->db, rows); return 0.0; },
                   [&] { return table_checksum(raw->db); }});
+    std::optional<ctql::sqlite::connection> c, d;
+    cs.push_back({"ctql copy_to_table (range)", "ctql", [&] { fresh(c); },
+                  [&] {
+                      ctql::copy_to_table(*c, insert_rows, rows);
+                      return 0.0;
+                  },
+                  [&] { return table_checksum(c->native_handle()); }});
+    std::string tsv;
+    std::istringstream tsv_in;
+    cs.push_back({"ctql copy_to_table (TSV text)", "ctql",
+                  [&] {
+                      fresh(d);
+                      if (tsv.empty()) tsv = rows_as_tsv(rows);
+                      tsv_in = std::istringstream(tsv);
+                  },
+                  [&] {
+                      ctql::copy_to_table(*d, insert_rows, ctql::delimited(tsv_in));
+                      return 0.0;
+                  },
+                  [&] { return table_checksum(d->native_handle()); }});
+    std::unique_ptr<raw_db> raw_multi;
+    cs.push_back({"raw sqlite3 multi-row INSERT (64 rows)", "raw",
+                  [&] { raw_multi.reset(); raw_multi = std::make_unique<raw_db>(); },
+                  [&] { raw_insert_rows_multi(raw_multi->db, rows); return 0.0; },
+                  [&] { return table_checksum(raw_multi->db); }});
     cs.push_back({"ctql set(param) loop in BEGIN/COMMIT", "ctql", [&] { fresh(b); },
                   [&] {
                       auto& db = *b;
@@ -414,6 +473,37 @@ void d1(harness::session& s, std::int64_t n, int executions, databases& dbs) {
     d1_combination(s, n, executions, dbs, false, false, [&](int) { return db(top10_unfiltered); }, "both conditions off");
 }
 
+long peak_rss_kib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// S1M: copy_to_table from a TSV stream of n lines made on the fly into a
+// database file: the loader's memory must not grow with n (each size is loaded
+// after the last, so a growth of 0 means the larger input needed no more).
+void copy_memory(harness::session& s, const std::vector<std::int64_t>& sizes) {
+    const std::string path = "/tmp/ctql_bench_copy_memory_" + std::to_string(::getpid()) + ".db";
+    for (const std::int64_t n : sizes) {
+        std::remove(path.c_str());
+        ctql::sqlite::connection db{path};
+        db(ctql::create_table(bench));
+        const long before = peak_rss_kib();
+        generated_tsv source(n);
+        std::istream in(&source);
+        const auto start = std::chrono::steady_clock::now();
+        const ctql::copy_result r = ctql::copy_to_table(db, insert_rows, ctql::delimited(in));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const long after = peak_rss_kib();
+        const std::string what = std::to_string(r.rows) + " rows, " + std::to_string(r.bytes) + " bytes in " +
+                                 std::to_string(seconds) + " s; peak RSS " + std::to_string(after) + " KiB (grew by " +
+                                 std::to_string(after - before) + " KiB)";
+        s.info("s1m_copy_text_" + std::to_string(n) + "_lines", what);
+        std::fprintf(stderr, "S1M %lld lines: %s\n", static_cast<long long>(n), what.c_str());
+    }
+    std::remove(path.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -428,6 +518,8 @@ int main(int argc, char** argv) {
 #if CTQL_BENCH_HAVE_SQLITECPP
         s.info("peer", std::string("SQLiteCpp ") + SQLITECPP_VERSION);
 #endif
+        // First, while the process is small: the peak RSS it reports is the loader's alone.
+        if (o.wants("S1M")) copy_memory(s, o.small ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{1'000'000, 10'000'000});
         const auto sizes = o.sizes({10'000, 100'000, 1'000'000}, {1'000});
         std::unique_ptr<databases> dbs;
         for (const std::int64_t n : sizes) {

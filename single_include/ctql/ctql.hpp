@@ -8161,6 +8161,25 @@ struct copy_from_stdin {
     }
 };
 
+template <table_type Table, std::size_t Rows, class... Columns>
+struct multi_row_insert {
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("INSERT INTO ");
+        w.identifier(Table::ctql_sql_name.view());
+        detail::render_column_names<Columns...>(w);
+        w.put(" VALUES ");
+        for (std::size_t row = 0; row < Rows; ++row) {
+            w.put(row == 0 ? "(" : ", (");
+            for (std::size_t i = 0; i < sizeof...(Columns); ++i) {
+                if (i != 0) w.put(", ");
+                w.placeholder();
+            }
+            w.put(')');
+        }
+    }
+};
+
 }  // namespace ctql
 // ---- end ctql/stmt/copy.hpp ----
 // ---- begin ctql/stmt/ddl/create_table.hpp ----

@@ -1026,6 +1026,48 @@ private:
 };
 
 namespace detail {
+template <class Row>
+struct row_field_reader {
+    Row* row;
+    template <class T>
+    T operator()(int index) const {
+        if constexpr (requires { typename Row::fields; }) {
+            std::optional<T> out;
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                const auto take = [&]<std::size_t F>(std::integral_constant<std::size_t, F>) {
+                    if constexpr (std::is_same_v<std::tuple_element_t<F, Row>, T>)
+                        if (F == static_cast<std::size_t>(index)) out.emplace(std::move(get<F>(*row)));
+                };
+                (take(std::integral_constant<std::size_t, I>{}), ...);
+            }(std::make_index_sequence<Row::size>{});
+            return std::move(*out);
+        } else {
+            (void)index;
+            return std::move(*row);
+        }
+    }
+};
+}  // namespace detail
+
+template <class Row, class Statement>
+class statement_rows : public rows<Row> {
+public:
+    using statement = Statement;
+    using rows<Row>::rows;
+
+    template <class Struct>
+    rows<Struct> as() && {
+        static_assert(ctql::detail::check_mapping<Struct, Statement>());
+        std::vector<Row> source = std::move(*this).to_vector();
+        std::vector<Struct> out;
+        out.reserve(source.size());
+        for (Row& r : source)
+            out.push_back(ctql::detail::struct_row<Statement, Struct>::decode(detail::row_field_reader<Row>{&r}));
+        return rows<Struct>(std::move(out));
+    }
+};
+
+namespace detail {
 using sqlite_pool = queue_pool<sqlite::connection>;
 using postgres_pool = queue_pool<postgres::connection>;
 
@@ -1076,6 +1118,234 @@ struct session : guard_book {
 
 using transaction = basic_transaction<detail::session>;
 
+namespace detail {
+inline void emit_event(const engine_state& state, std::string_view sql, std::string_view parameters,
+                       std::chrono::nanoseconds took, std::int64_t count, std::string_view error) {
+    const echo_options& echo = state.echo;
+    if (!echo.enabled) return;
+    if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
+    const std::string first_line = printable(error.substr(0, error.find('\n')));
+    statement_event event{state.display, sql, parameters, took, count, first_line};
+    (echo.sink ? echo.sink : stderr_sink())(event);
+}
+
+template <class Statement>
+std::string_view sql_for(backend_kind kind, const Statement& stmt) {
+    return kind == backend_kind::sqlite ? ctql::detail::choose_sql<dialect::sqlite>(stmt).text
+                                        : ctql::detail::choose_sql<dialect::postgres>(stmt).text;
+}
+
+template <class Statement>
+struct stream_state {
+    using sqlite_rows = sqlite::result<Statement>;
+    using postgres_rows = postgres::stream_result<Statement>;
+
+    std::shared_ptr<session> owner;
+    std::optional<sqlite_rows> lite;
+    std::optional<postgres_rows> pg;
+    typename sqlite_rows::iterator lite_at{};
+    typename postgres_rows::iterator pg_at{};
+    bool taken = false;  // begin() or to_vector() was called
+    bool done = false;   // the last row was read, or reading failed: logged already
+
+    std::string_view sql;
+    std::string parameters;  // only when echo is on
+    std::chrono::steady_clock::time_point start{};
+    std::int64_t count = 0;
+
+    stream_state() = default;
+    stream_state(const stream_state&) = delete;
+    stream_state& operator=(const stream_state&) = delete;
+    ~stream_state() {
+        if (!done && owner) log({});  // left before the end: the rows read so far
+    }
+
+    bool has_row() const {
+        return lite ? lite_at != std::default_sentinel : pg_at != std::default_sentinel;
+    }
+    typename Statement::result_row& row() const { return lite ? *lite_at : *pg_at; }
+
+    template <class F>
+    void guarded(F&& f) {
+        try {
+            f();
+        } catch (const operational_error& e) {
+            done = true;
+            owner->discard_if_lost();
+            log(e.what());
+            throw;
+        } catch (const std::exception& e) {
+            done = true;
+            log(e.what());
+            throw;
+        }
+    }
+
+    void next() {
+        guarded([&] {
+            if (lite) ++lite_at;
+            else ++pg_at;
+        });
+        if (has_row()) ++count;
+        else finish();
+    }
+
+    void finish() {
+        if (done) return;
+        done = true;
+        log({});
+    }
+
+    void log(std::string_view error) {
+        if (!owner->state->echo.enabled) return;
+        emit_event(*owner->state, sql, parameters, std::chrono::steady_clock::now() - start, count, error);
+    }
+};
+}  // namespace detail
+
+template <class Statement, class Value = typename Statement::result_row>
+class row_stream {
+public:
+    using value_type = Value;
+    using statement = Statement;
+
+    row_stream(row_stream&&) noexcept = default;
+    row_stream& operator=(row_stream&&) noexcept = default;
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Value;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        explicit iterator(row_stream* owner) : owner_(owner) {}
+        Value& operator*() const { return owner_->current(); }
+        Value* operator->() const { return &owner_->current(); }
+        iterator& operator++() {
+            owner_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->state_->has_row(); }
+
+    private:
+        row_stream* owner_ = nullptr;
+    };
+
+    iterator begin() {
+        take();
+        if (state_->has_row()) convert();
+        else state_->finish();
+        return iterator{this};
+    }
+    std::default_sentinel_t end() { return {}; }
+
+    std::vector<Value> to_vector() {
+        std::vector<Value> out;
+        for (auto it = begin(); it != end(); ++it) out.push_back(std::move(*it));
+        return out;
+    }
+
+    template <class Struct>
+    row_stream<Statement, Struct> as() && {
+        static_assert(ctql::detail::check_mapping<Struct, Statement>());
+        if (state_->taken) throw_read_twice();
+        return row_stream<Statement, Struct>(std::move(state_));
+    }
+
+private:
+    friend class connection;
+    template <class, class>
+    friend class row_stream;
+    using row_type = typename Statement::result_row;
+
+    explicit row_stream(std::unique_ptr<detail::stream_state<Statement>> state) : state_(std::move(state)) {}
+
+    [[noreturn]] static void throw_read_twice() {
+        throw interface_error(
+            "ctql: this stream was read already: rows stream by once; keep them with to_vector() to go over them "
+            "again");
+    }
+    void take() {
+        if (state_->taken) throw_read_twice();
+        state_->taken = true;
+    }
+
+    Value& current() {
+        if constexpr (std::is_same_v<Value, row_type>) return state_->row();
+        else return *converted_;
+    }
+    void convert() {
+        if constexpr (!std::is_same_v<Value, row_type>)
+            converted_ = ctql::detail::struct_row<Statement, Value>::decode(
+                detail::row_field_reader<row_type>{&state_->row()});
+    }
+    void advance() {
+        state_->next();
+        if (state_->has_row()) convert();
+    }
+
+    std::unique_ptr<detail::stream_state<Statement>> state_;
+    std::optional<Value> converted_;  // the current row as a struct (unused for rows)
+};
+
+class pipeline_batch {
+public:
+    pipeline_batch(pipeline_batch&&) noexcept = default;
+
+    template <statement Statement, named_argument_type... Arguments>
+    void operator()(const Statement& stmt, const Arguments&... args) {
+        guarded([&] { (*batch_)(stmt, args...); });
+        if (session_->state->echo.enabled)
+            queued_.push_back({detail::sql_for(backend_kind::postgresql, stmt), detail::format_parameters(stmt, args...)});
+    }
+
+    std::vector<std::int64_t> sync() {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<queued> logged = std::move(queued_);
+        queued_.clear();
+        std::vector<std::int64_t> changed;
+        try {
+            guarded([&] { changed = batch_->sync(); });
+        } catch (const std::exception& e) {
+            for (const queued& q : logged)
+                detail::emit_event(*session_->state, q.sql, q.parameters, std::chrono::steady_clock::now() - start, 0,
+                                   e.what());
+            throw;
+        }
+        for (std::size_t i = 0; i < logged.size(); ++i)
+            detail::emit_event(*session_->state, logged[i].sql, logged[i].parameters,
+                               std::chrono::steady_clock::now() - start, i < changed.size() ? changed[i] : 0, {});
+        return changed;
+    }
+
+private:
+    friend class connection;
+    struct queued {
+        std::string_view sql;
+        std::string parameters;
+    };
+
+    pipeline_batch(std::shared_ptr<detail::session> session, postgres::connection& backend)
+        : session_(std::move(session)) {
+        guarded([&] { batch_ = std::make_unique<postgres::pipeline_batch>(backend); });
+    }
+
+    template <class F>
+    void guarded(F&& f) {
+        try {
+            f();
+        } catch (const operational_error&) {
+            session_->discard_if_lost();
+            throw;
+        }
+    }
+
+    std::shared_ptr<detail::session> session_;
+    std::unique_ptr<postgres::pipeline_batch> batch_;
+    std::vector<queued> queued_;
+};
+
 class connection : public detail::transaction_methods<connection, detail::session> {
 public:
     connection(connection&&) noexcept = default;
@@ -1088,8 +1358,9 @@ public:
             return logged([&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
-                    if constexpr (Statement::is_query) return rows<row_t>(backend(stmt, args...).to_vector());
-                    else return rows<row_t>(backend(stmt, args...));  // a write's RETURNING: a vector already
+                    using rows_t = statement_rows<row_t, Statement>;
+                    if constexpr (Statement::is_query) return rows_t(backend(stmt, args...).to_vector());
+                    else return rows_t(backend(stmt, args...));  // a write's RETURNING: a vector already
                 } else {
                     return backend(stmt, args...);
                 }
@@ -1113,6 +1384,46 @@ public:
     template <class F>
     decltype(auto) with_backend(F&& f) {
         return session_->with_backend(std::forward<F>(f));
+    }
+
+    template <statement Statement, named_argument_type... Arguments>
+    auto stream(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        static_assert(returns_rows_v<Statement> && Statement::is_query, "ctql: stream() reads the rows of a select");
+        if constexpr (arguments_match_v<Statement, Arguments...>) {
+            ensure_transaction_intact();
+            auto state = std::make_unique<detail::stream_state<Statement>>();
+            state->owner = session_;
+            state->sql = detail::sql_for(session_->state->kind, stmt);
+            if (session_->state->echo.enabled) {
+                state->parameters = detail::format_parameters(stmt, args...);
+                state->start = std::chrono::steady_clock::now();
+            }
+            auto& opened = *state;
+            opened.guarded([&] {
+                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&session_->handle)) {
+                    opened.lite.emplace((**lite)(stmt, args...));
+                    opened.lite_at = opened.lite->begin();
+                } else {
+                    auto& pg = std::get<detail::postgres_pool::handle>(session_->handle);
+                    opened.pg.emplace((*pg).stream(stmt, args...));
+                    opened.pg_at = opened.pg->begin();
+                }
+            });
+            if (opened.has_row()) opened.count = 1;
+            return row_stream<Statement>(std::move(state));
+        }
+    }
+
+    pipeline_batch pipeline() {
+        ensure_transaction_intact();
+        auto* pg = std::get_if<detail::postgres_pool::handle>(&session_->handle);
+        if (pg == nullptr)
+            throw interface_error("ctql: pipeline() needs PostgreSQL, and this connection's engine (" +
+                                  session_->state->display +
+                                  ") is SQLite, which has no pipeline mode: run the statements one by one, in a "
+                                  "transaction");
+        return pipeline_batch{session_, **pg};
     }
 
     void execute(verbatim text) {
@@ -1155,15 +1466,9 @@ private:
     void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
              const Arguments&... args) {
         const detail::engine_state& state = *session_->state;
-        const echo_options& echo = state.echo;
-        if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
-        const std::string parameters = detail::format_parameters(stmt, args...);
-        const std::string_view sql = state.kind == backend_kind::sqlite
-                                         ? ctql::detail::choose_sql<dialect::sqlite>(stmt).text
-                                         : ctql::detail::choose_sql<dialect::postgres>(stmt).text;
-        const std::string first_line = detail::printable(error.substr(0, error.find('\n')));
-        statement_event event{state.display, sql, parameters, took, count, first_line};
-        (echo.sink ? echo.sink : stderr_sink())(event);
+        if (state.echo.slow_threshold && took < *state.echo.slow_threshold && error.empty()) return;
+        detail::emit_event(state, detail::sql_for(state.kind, stmt), detail::format_parameters(stmt, args...), took,
+                           count, error);
     }
 
     std::shared_ptr<detail::session> session_;

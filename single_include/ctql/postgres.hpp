@@ -1509,6 +1509,70 @@ private:
 
 }  // namespace ctql::postgres::detail
 // ---- end ctql/backend/postgres/copy_binary.hpp ----
+// ---- begin ctql/backend/postgres/declared_outputs.hpp ----
+#include <libpq-fe.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+// ---- begin ctql/backend/declared_outputs.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ctql::detail {
+
+[[noreturn]] inline void throw_output_mismatch(std::string message, std::string_view sql) {
+    error_details d;
+    d.message = std::move(message);
+    d.sql = std::string(sql);
+    throw programming_error(std::move(d));
+}
+
+inline void check_output_count(std::size_t declared, int reported, std::string_view backend, std::string_view sql) {
+    if (reported != static_cast<int>(declared))
+        throw_output_mismatch("ctql: the SQL template declares " + std::to_string(declared) + " outputs but " +
+                                  std::string(backend) + " reports " + std::to_string(reported) + " columns",
+                              sql);
+}
+
+inline void check_output_name(std::size_t i, std::string_view declared, const char* reported, std::string_view backend,
+                              std::string_view sql) {
+    const std::string_view got = reported != nullptr ? reported : "";
+    if (got != declared)
+        throw_output_mismatch("ctql: output " + std::to_string(i + 1) + " of the SQL template is declared as \"" +
+                                  std::string(declared) + "\" but " + std::string(backend) + " names it \"" +
+                                  std::string(got) + "\"",
+                              sql);
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+// ---- end ctql/backend/declared_outputs.hpp ----
+namespace ctql::postgres::detail {
+
+template <class Statement>
+void check_declared_outputs(const PGresult* described, std::string_view sql) {
+    ctql::detail::check_output_count(Statement::column_count, PQnfields(described), "PostgreSQL", sql);
+    Statement::each_declared_output([&](std::size_t i, std::string_view name, auto type) {
+        using T = typename decltype(type)::type;
+        const int index = static_cast<int>(i);
+        ctql::detail::check_output_name(i, name, PQfname(described, index), "PostgreSQL", sql);
+        const Oid oid = PQftype(described, index);
+        if (!codec<base_type_t<T>>::accepts(oid))
+            ctql::detail::throw_output_mismatch(
+                "ctql: output \"" + std::string(name) + "\" of the SQL template is declared as " +
+                    ctql::detail::type_name<T>() + " but PostgreSQL reports its type as " + pg_type_name(oid),
+                sql);
+    });
+}
+
+}  // namespace ctql::postgres::detail
+// ---- end ctql/backend/postgres/declared_outputs.hpp ----
 // ---- begin ctql/backend/postgres/result.hpp ----
 #include <libpq-fe.h>
 
@@ -1560,6 +1624,7 @@ template <class Decoder>
 class basic_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     explicit basic_result(detail::result_ptr r) : result_(std::move(r)), rows_(PQntuples(result_.get())) {
         detail::check_types<Decoder>(result_.get());
@@ -1631,6 +1696,7 @@ template <class Decoder>
 class basic_stream_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     basic_stream_result(PGconn* conn, bool* busy, std::string_view sql) : conn_(conn), busy_(busy), sql_(sql) {
         advance();
@@ -1959,6 +2025,16 @@ public:
         check(r.get(), sql);
     }
 
+    bool has_table(std::string_view name) {
+        ensure_idle();
+        constexpr std::string_view sql = "SELECT to_regclass(quote_ident($1)) IS NOT NULL";
+        const std::string value(name);
+        const char* values[] = {value.c_str()};
+        detail::result_ptr r{PQexecParams(conn_, sql.data(), 1, nullptr, values, nullptr, nullptr, 0)};
+        check(r.get(), sql);
+        return PQntuples(r.get()) == 1 && PQgetvalue(r.get(), 0, 0)[0] == 't';
+    }
+
     std::size_t prepared_statements() const {
         std::size_t n = 0;
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
@@ -2057,9 +2133,24 @@ private:
                 detail::result_ptr r{PQprepare(conn_, candidate.c_str(), sql.data(), params.size(), params.param_types())};
                 check(r.get(), sql);
             }, stmt, args...);
+            if constexpr (requires { Statement::checks_declared_outputs; }) {
+                if constexpr (Statement::checks_declared_outputs) check_declared_outputs<Statement>(candidate, sql);
+            }
             name = std::move(candidate);
         }
         return name;
+    }
+
+    template <class Statement>
+    void check_declared_outputs(const std::string& name, std::string_view sql) {
+        detail::result_ptr described{PQdescribePrepared(conn_, name.c_str())};
+        check(described.get(), sql);
+        try {
+            detail::check_declared_outputs<Statement>(described.get(), sql);
+        } catch (const programming_error&) {
+            detail::result_ptr{PQexec(conn_, ("DEALLOCATE " + name).c_str())};
+            throw;
+        }
     }
 
     template <class Statement, class... Arguments>

@@ -10,6 +10,7 @@
 // ---- begin ctql/backend/sqlite/connection.hpp ----
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <ranges>
@@ -700,6 +701,84 @@ struct binder {
 
 }  // namespace ctql::sqlite::detail
 // ---- end ctql/backend/sqlite/binder.hpp ----
+// ---- begin ctql/backend/sqlite/declared_outputs.hpp ----
+#include <sqlite3.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+// ---- begin ctql/backend/declared_outputs.hpp ----
+#ifndef CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+#define CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ctql::detail {
+
+[[noreturn]] inline void throw_output_mismatch(std::string message, std::string_view sql) {
+    error_details d;
+    d.message = std::move(message);
+    d.sql = std::string(sql);
+    throw programming_error(std::move(d));
+}
+
+inline void check_output_count(std::size_t declared, int reported, std::string_view backend, std::string_view sql) {
+    if (reported != static_cast<int>(declared))
+        throw_output_mismatch("ctql: the SQL template declares " + std::to_string(declared) + " outputs but " +
+                                  std::string(backend) + " reports " + std::to_string(reported) + " columns",
+                              sql);
+}
+
+inline void check_output_name(std::size_t i, std::string_view declared, const char* reported, std::string_view backend,
+                              std::string_view sql) {
+    const std::string_view got = reported != nullptr ? reported : "";
+    if (got != declared)
+        throw_output_mismatch("ctql: output " + std::to_string(i + 1) + " of the SQL template is declared as \"" +
+                                  std::string(declared) + "\" but " + std::string(backend) + " names it \"" +
+                                  std::string(got) + "\"",
+                              sql);
+}
+
+}  // namespace ctql::detail
+#endif  // CTQL_SINGLE_INCLUDE_BACKEND_DECLARED_OUTPUTS_HPP
+// ---- end ctql/backend/declared_outputs.hpp ----
+namespace ctql::sqlite::detail {
+
+inline char type_affinity(std::string_view declared) {
+    std::string upper(declared);
+    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    const auto has = [&](std::string_view part) { return upper.find(part) != std::string::npos; };
+    if (has("INT")) return 'i';
+    if (has("CHAR") || has("CLOB") || has("TEXT")) return 't';
+    if (has("BLOB") || upper.empty()) return 'b';
+    if (has("REAL") || has("FLOA") || has("DOUB")) return 'r';
+    return 'n';
+}
+
+template <class Statement>
+void check_declared_outputs(sqlite3_stmt* st, std::string_view sql) {
+    ctql::detail::check_output_count(Statement::column_count, sqlite3_column_count(st), "SQLite", sql);
+    Statement::each_declared_output([&](std::size_t i, std::string_view name, auto type) {
+        using T = typename decltype(type)::type;
+        const int index = static_cast<int>(i);
+        ctql::detail::check_output_name(i, name, sqlite3_column_name(st, index), "SQLite", sql);
+        const char* declared = sqlite3_column_decltype(st, index);
+        if (declared == nullptr) return;
+        constexpr std::string_view expected = ctql::dialect::sqlite::type_name<base_type_t<T>>();
+        if (type_affinity(declared) != type_affinity(expected))
+            ctql::detail::throw_output_mismatch(
+                "ctql: output \"" + std::string(name) + "\" of the SQL template is declared as " +
+                    ctql::detail::type_name<T>() + " (SQLite " + std::string(expected) +
+                    ") but SQLite reports the column's type as " + declared,
+                sql);
+    });
+}
+
+}  // namespace ctql::sqlite::detail
+// ---- end ctql/backend/sqlite/declared_outputs.hpp ----
 // ---- begin ctql/backend/sqlite/result.hpp ----
 #include <sqlite3.h>
 
@@ -802,6 +881,7 @@ template <class Decoder>
 class basic_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) {
         advance();
@@ -892,6 +972,47 @@ using result = basic_result<ctql::detail::statement_row<Statement>>;
 
 }  // namespace ctql::sqlite
 // ---- end ctql/backend/sqlite/result.hpp ----
+// ---- begin ctql/backend/sqlite/row_chunk.hpp ----
+#include <array>
+#include <cstddef>
+#include <ranges>
+#include <type_traits>
+#include <vector>
+
+namespace ctql::sqlite::detail {
+
+template <class Rows, std::size_t Capacity>
+class row_chunk {
+    using reference = std::ranges::range_reference_t<Rows>;
+    using value = std::remove_cvref_t<reference>;
+    static constexpr bool by_pointer = std::ranges::forward_range<Rows> && std::is_lvalue_reference_v<reference>;
+
+public:
+    template <class Row>
+    bool add(Row&& row) {
+        if constexpr (by_pointer) {
+            rows_[size_] = &row;
+        } else if (size_ < rows_.size()) {
+            rows_[size_] = std::forward<Row>(row);  // reuses the strings' storage of the last chunk
+        } else {
+            rows_.push_back(std::forward<Row>(row));
+        }
+        return ++size_ == Capacity;
+    }
+    const value& operator[](std::size_t i) const {
+        if constexpr (by_pointer) return *rows_[i];
+        else return rows_[i];
+    }
+    std::size_t size() const { return size_; }
+    void clear() { size_ = 0; }
+
+private:
+    std::conditional_t<by_pointer, std::array<const value*, Capacity>, std::vector<value>> rows_{};
+    std::size_t size_ = 0;
+};
+
+}  // namespace ctql::sqlite::detail
+// ---- end ctql/backend/sqlite/row_chunk.hpp ----
 // ---- begin ctql/backend/statement_slot.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
 #define CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
@@ -972,22 +1093,50 @@ public:
 
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows) {
-        using bulk_t = insert_columns_statement<Table, Columns...>;
-        constexpr std::string_view sql = bulk_t::template sql<dialect>();
+        using single_t = insert_columns_statement<Table, Columns...>;
+        using chunk_t = multi_row_insert<Table, bulk_chunk_rows<sizeof...(Columns)>, Columns...>;
+        constexpr std::string_view single_sql = single_t::template sql<dialect>();
+        constexpr std::string_view chunk_sql = render::sql_text_v<chunk_t, dialect>;
         (void)stmt;
-        auto [st, busy] = acquire<bulk_t>(sql);
-        detail::statement_lease lease{db_, st, busy, sql};
         savepoint guard{*this};
+        detail::row_chunk<Rows, bulk_chunk_rows<sizeof...(Columns)>> chunk;
         std::int64_t inserted = 0;
+        std::int64_t at = 0;  // the row being read or stored, which an error names
+        const auto insert_one = [&](const auto& r) {
+            at = inserted;
+            auto [st, busy] = acquire<single_t>(single_sql);
+            detail::statement_lease lease{db_, st, busy, single_sql};
+            bind_row<single_t, Columns...>(st, single_sql, r);
+            step_to_done(st, single_sql);
+            sqlite3_reset(st);
+            ++inserted;
+        };
         try {
-            for (const auto& r : rows) {
-                bind_row<bulk_t, Columns...>(st, sql, r);
-                step_to_done(st, sql);
+            for (auto&& r : rows) {
+                const bool full = chunk.add(r);
+                at = inserted + static_cast<std::int64_t>(chunk.size());
+                if (!full) continue;
+                auto [st, busy] = acquire<chunk_t>(chunk_sql);
+                detail::statement_lease lease{db_, st, busy, chunk_sql};
+                for (std::size_t i = 0; i < chunk.size(); ++i)
+                    bind_row<single_t, Columns...>(st, chunk_sql, chunk[i], static_cast<int>(i * sizeof...(Columns)));
+                if (const int rc = sqlite3_step(st); rc == SQLITE_DONE) {
+                    inserted += static_cast<std::int64_t>(chunk.size());
+                } else {
+                    if (!in_transaction()) {
+                        at = inserted;
+                        detail::throw_error(db_, rc, chunk_sql);
+                    }
+                    sqlite3_reset(st);
+                    for (std::size_t i = 0; i < chunk.size(); ++i) insert_one(chunk[i]);
+                }
                 sqlite3_reset(st);
-                ++inserted;
+                chunk.clear();
+                at = inserted;
             }
+            for (std::size_t i = 0; i < chunk.size(); ++i) insert_one(chunk[i]);
         } catch (const database_error&) {
-            ctql::detail::rethrow_with_row(inserted);  // the savepoint rolls every row back
+            ctql::detail::rethrow_with_row(at);  // the savepoint rolls every row back
         }
         guard.release();
         return inserted;
@@ -1034,6 +1183,16 @@ public:
         }
     }
 
+    bool has_table(std::string_view name) {
+        constexpr std::string_view sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1";
+        sqlite3_stmt* st = prepare(sql);
+        sqlite3_bind_text(st, 1, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) detail::throw_error(db_, rc, sql);
+        return rc == SQLITE_ROW;
+    }
+
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
     std::size_t prepared_statements() const {
         std::size_t n = 0;
@@ -1055,7 +1214,11 @@ private:
         if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
         const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
         const std::string_view sql = chosen.text;
-        auto [st, busy] = acquire_slot(ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant, sql);
+        const std::size_t slot = ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant;
+        auto [st, busy] = acquire_slot(slot, sql);
+        if constexpr (requires { Statement::checks_declared_outputs; }) {
+            if constexpr (Statement::checks_declared_outputs) check_declared_outputs<Statement>(slot, st, busy, sql);
+        }
         const auto arguments = ctql::detail::make_argument_list(args...);
         if constexpr (returns_rows_v<Statement>) {
             detail::statement_lease lease{db_, st, busy, sql};
@@ -1072,10 +1235,27 @@ private:
         }
     }
 
+    template <std::size_t ColumnCount>
+    static constexpr std::size_t bulk_chunk_rows = std::clamp<std::size_t>(999 / ColumnCount, 1, 64);
+
     struct cache_entry {
         sqlite3_stmt* st = nullptr;
         bool busy = false;
+        bool outputs_checked = false;  // a SQL template's declared outputs (pipeline/sql_template.hpp)
     };
+
+    template <class Statement>
+    void check_declared_outputs(std::size_t slot, sqlite3_stmt* st, bool* busy, std::string_view sql) {
+        cache_entry& entry = *cache_[slot];
+        if (entry.outputs_checked) return;
+        try {
+            detail::check_declared_outputs<Statement>(st, sql);
+        } catch (const programming_error&) {
+            detail::statement_lease{db_, st, busy, sql};
+            throw;
+        }
+        entry.outputs_checked = true;
+    }
 
     class savepoint {
     public:
@@ -1130,22 +1310,22 @@ private:
     }
 
     template <class Statement, class... Columns, class Row>
-    void bind_row(sqlite3_stmt* st, std::string_view sql, const Row& r) {
+    void bind_row(sqlite3_stmt* st, std::string_view sql, const Row& r, int before = 0) {
         if constexpr (reflectable_struct<Row>) {
-            int index = 0;
+            int index = before;
             (detail::bind(db_, st, ++index, member_for<Columns>(r), sql), ...);
         } else {
             static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
                           "ctql: each row needs exactly one value per column named in columns()");
-            bind_tuple<Columns...>(st, sql, r, std::make_index_sequence<sizeof...(Columns)>{});
+            bind_tuple<Columns...>(st, sql, r, before, std::make_index_sequence<sizeof...(Columns)>{});
         }
     }
 
     template <class... Columns, class Row, std::size_t... I>
-    void bind_tuple(sqlite3_stmt* st, std::string_view sql, const Row& r, std::index_sequence<I...>) {
+    void bind_tuple(sqlite3_stmt* st, std::string_view sql, const Row& r, int before, std::index_sequence<I...>) {
         using std::get;
         (check_row_value<Columns, std::remove_cvref_t<std::tuple_element_t<I, Row>>>(), ...);
-        (detail::bind(db_, st, static_cast<int>(I) + 1, get<I>(r), sql), ...);
+        (detail::bind(db_, st, before + static_cast<int>(I) + 1, get<I>(r), sql), ...);
     }
 
     template <class Column, class Row>

@@ -7,6 +7,9 @@
 //   auto conn = db.connect();                      // checked out; returned when it goes out of scope
 //   for (const auto& row : conn(query, arg<"min">(5))) ...
 //   db.transaction([&](ctql::connection& c) { c(insert); c(update); });   // commit, or roll back and rethrow
+//   for (const auto& row : conn.stream(query)) ...     // one row at a time, flat memory, both backends
+//   auto people = conn(query).as<person>();            // rows mapped onto a Boost.Hana struct
+//   auto batch = conn.pipeline(); batch(stmt); batch.sync();   // PostgreSQL pipeline mode
 //
 // A statement carries its SQL for every dialect as compile-time constants; the
 // connection picks the one for its backend at run time and renders nothing.
@@ -93,6 +96,55 @@ private:
 };
 
 namespace detail {
+// Reads the fields of a row already decoded, as a struct mapping reads a
+// backend row (result/struct_mapping.hpp): each field is moved out once.
+template <class Row>
+struct row_field_reader {
+    Row* row;
+    template <class T>
+    T operator()(int index) const {
+        if constexpr (requires { typename Row::fields; }) {
+            std::optional<T> out;
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                const auto take = [&]<std::size_t F>(std::integral_constant<std::size_t, F>) {
+                    if constexpr (std::is_same_v<std::tuple_element_t<F, Row>, T>)
+                        if (F == static_cast<std::size_t>(index)) out.emplace(std::move(get<F>(*row)));
+                };
+                (take(std::integral_constant<std::size_t, I>{}), ...);
+            }(std::make_index_sequence<Row::size>{});
+            return std::move(*out);
+        } else {
+            (void)index;
+            return std::move(*row);
+        }
+    }
+};
+}  // namespace detail
+
+// The rows of a select run through an engine connection, read in full, with
+// what the select says about them: their column names (for to_frame and
+// write_csv) and their mapping onto a struct, as<S>(). Converts to rows<Row>.
+template <class Row, class Statement>
+class statement_rows : public rows<Row> {
+public:
+    using statement = Statement;
+    using rows<Row>::rows;
+
+    // The same rows, each mapped onto a struct adapted with Boost.Hana
+    // (members matched to columns by name, checked at compile time).
+    template <class Struct>
+    rows<Struct> as() && {
+        static_assert(ctql::detail::check_mapping<Struct, Statement>());
+        std::vector<Row> source = std::move(*this).to_vector();
+        std::vector<Struct> out;
+        out.reserve(source.size());
+        for (Row& r : source)
+            out.push_back(ctql::detail::struct_row<Statement, Struct>::decode(detail::row_field_reader<Row>{&r}));
+        return rows<Struct>(std::move(out));
+    }
+};
+
+namespace detail {
 using sqlite_pool = queue_pool<sqlite::connection>;
 using postgres_pool = queue_pool<postgres::connection>;
 
@@ -153,6 +205,259 @@ struct session : guard_book {
 // connection is moved or destroyed first (backend/transaction.hpp).
 using transaction = basic_transaction<detail::session>;
 
+namespace detail {
+// Sends one statement event to the engine's sink, when echo is on and the
+// statement was slow enough (or failed).
+inline void emit_event(const engine_state& state, std::string_view sql, std::string_view parameters,
+                       std::chrono::nanoseconds took, std::int64_t count, std::string_view error) {
+    const echo_options& echo = state.echo;
+    if (!echo.enabled) return;
+    if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
+    // The error text names the SQL already; only its first line goes into the log.
+    const std::string first_line = printable(error.substr(0, error.find('\n')));
+    statement_event event{state.display, sql, parameters, took, count, first_line};
+    (echo.sink ? echo.sink : stderr_sink())(event);
+}
+
+template <class Statement>
+std::string_view sql_for(backend_kind kind, const Statement& stmt) {
+    return kind == backend_kind::sqlite ? ctql::detail::choose_sql<dialect::sqlite>(stmt).text
+                                        : ctql::detail::choose_sql<dialect::postgres>(stmt).text;
+}
+
+// What a stream holds on the heap, so that the iterators into the backend's
+// result stay valid when the stream object moves.
+template <class Statement>
+struct stream_state {
+    using sqlite_rows = sqlite::result<Statement>;
+    using postgres_rows = postgres::stream_result<Statement>;
+
+    // Declared first, destroyed last: the backend result needs its connection checked out.
+    std::shared_ptr<session> owner;
+    std::optional<sqlite_rows> lite;
+    std::optional<postgres_rows> pg;
+    typename sqlite_rows::iterator lite_at{};
+    typename postgres_rows::iterator pg_at{};
+    bool taken = false;  // begin() or to_vector() was called
+    bool done = false;   // the last row was read, or reading failed: logged already
+
+    std::string_view sql;
+    std::string parameters;  // only when echo is on
+    std::chrono::steady_clock::time_point start{};
+    std::int64_t count = 0;
+
+    stream_state() = default;
+    stream_state(const stream_state&) = delete;
+    stream_state& operator=(const stream_state&) = delete;
+    ~stream_state() {
+        if (!done && owner) log({});  // left before the end: the rows read so far
+    }
+
+    bool has_row() const {
+        return lite ? lite_at != std::default_sentinel : pg_at != std::default_sentinel;
+    }
+    typename Statement::result_row& row() const { return lite ? *lite_at : *pg_at; }
+
+    // Runs a step of reading; a failure is logged, and a lost connection
+    // discards the pool's idle connections, as for any statement.
+    template <class F>
+    void guarded(F&& f) {
+        try {
+            f();
+        } catch (const operational_error& e) {
+            done = true;
+            owner->discard_if_lost();
+            log(e.what());
+            throw;
+        } catch (const std::exception& e) {
+            done = true;
+            log(e.what());
+            throw;
+        }
+    }
+
+    void next() {
+        guarded([&] {
+            if (lite) ++lite_at;
+            else ++pg_at;
+        });
+        if (has_row()) ++count;
+        else finish();
+    }
+
+    void finish() {
+        if (done) return;
+        done = true;
+        log({});
+    }
+
+    void log(std::string_view error) {
+        if (!owner->state->echo.enabled) return;
+        emit_event(*owner->state, sql, parameters, std::chrono::steady_clock::now() - start, count, error);
+    }
+};
+}  // namespace detail
+
+// The rows of a select read one at a time as the database produces them, so
+// that memory stays flat for any number of rows: SQLite steps the statement,
+// PostgreSQL reads in single-row mode. Single pass; while it is open its
+// connection runs nothing else on PostgreSQL. Leaving before the end stops
+// the query (PostgreSQL cancels it). With echo on, the statement is logged
+// when its rows end (or reading fails, or the stream is dropped), with the
+// rows read.
+template <class Statement, class Value = typename Statement::result_row>
+class row_stream {
+public:
+    using value_type = Value;
+    using statement = Statement;
+
+    row_stream(row_stream&&) noexcept = default;
+    row_stream& operator=(row_stream&&) noexcept = default;
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Value;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        explicit iterator(row_stream* owner) : owner_(owner) {}
+        Value& operator*() const { return owner_->current(); }
+        Value* operator->() const { return &owner_->current(); }
+        iterator& operator++() {
+            owner_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        bool operator==(std::default_sentinel_t) const { return owner_ == nullptr || !owner_->state_->has_row(); }
+
+    private:
+        row_stream* owner_ = nullptr;
+    };
+
+    // Rows stream by once: a second pass finds them gone, and says so.
+    iterator begin() {
+        take();
+        if (state_->has_row()) convert();
+        else state_->finish();
+        return iterator{this};
+    }
+    std::default_sentinel_t end() { return {}; }
+
+    std::vector<Value> to_vector() {
+        std::vector<Value> out;
+        for (auto it = begin(); it != end(); ++it) out.push_back(std::move(*it));
+        return out;
+    }
+
+    // The same rows, each mapped onto a struct adapted with Boost.Hana.
+    template <class Struct>
+    row_stream<Statement, Struct> as() && {
+        static_assert(ctql::detail::check_mapping<Struct, Statement>());
+        if (state_->taken) throw_read_twice();
+        return row_stream<Statement, Struct>(std::move(state_));
+    }
+
+private:
+    friend class connection;
+    template <class, class>
+    friend class row_stream;
+    using row_type = typename Statement::result_row;
+
+    explicit row_stream(std::unique_ptr<detail::stream_state<Statement>> state) : state_(std::move(state)) {}
+
+    [[noreturn]] static void throw_read_twice() {
+        throw interface_error(
+            "ctql: this stream was read already: rows stream by once; keep them with to_vector() to go over them "
+            "again");
+    }
+    void take() {
+        if (state_->taken) throw_read_twice();
+        state_->taken = true;
+    }
+
+    Value& current() {
+        if constexpr (std::is_same_v<Value, row_type>) return state_->row();
+        else return *converted_;
+    }
+    void convert() {
+        if constexpr (!std::is_same_v<Value, row_type>)
+            converted_ = ctql::detail::struct_row<Statement, Value>::decode(
+                detail::row_field_reader<row_type>{&state_->row()});
+    }
+    void advance() {
+        state_->next();
+        if (state_->has_row()) convert();
+    }
+
+    std::unique_ptr<detail::stream_state<Statement>> state_;
+    std::optional<Value> converted_;  // the current row as a struct (unused for rows)
+};
+
+// Statements sent back to back in PostgreSQL's pipeline mode and confirmed
+// by one sync (postgres::pipeline_batch, through an engine connection). With
+// echo on, each statement is logged at sync, with the rows it changed (or
+// the batch's failure).
+class pipeline_batch {
+public:
+    pipeline_batch(pipeline_batch&&) noexcept = default;
+
+    // Queues a statement that returns no rows; its outcome is known at sync().
+    template <statement Statement, named_argument_type... Arguments>
+    void operator()(const Statement& stmt, const Arguments&... args) {
+        guarded([&] { (*batch_)(stmt, args...); });
+        if (session_->state->echo.enabled)
+            queued_.push_back({detail::sql_for(backend_kind::postgresql, stmt), detail::format_parameters(stmt, args...)});
+    }
+
+    // Sends the sync and waits for every queued statement: the rows each
+    // changed, in order; throws the first failure after reading all.
+    std::vector<std::int64_t> sync() {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<queued> logged = std::move(queued_);
+        queued_.clear();
+        std::vector<std::int64_t> changed;
+        try {
+            guarded([&] { changed = batch_->sync(); });
+        } catch (const std::exception& e) {
+            for (const queued& q : logged)
+                detail::emit_event(*session_->state, q.sql, q.parameters, std::chrono::steady_clock::now() - start, 0,
+                                   e.what());
+            throw;
+        }
+        for (std::size_t i = 0; i < logged.size(); ++i)
+            detail::emit_event(*session_->state, logged[i].sql, logged[i].parameters,
+                               std::chrono::steady_clock::now() - start, i < changed.size() ? changed[i] : 0, {});
+        return changed;
+    }
+
+private:
+    friend class connection;
+    struct queued {
+        std::string_view sql;
+        std::string parameters;
+    };
+
+    pipeline_batch(std::shared_ptr<detail::session> session, postgres::connection& backend)
+        : session_(std::move(session)) {
+        guarded([&] { batch_ = std::make_unique<postgres::pipeline_batch>(backend); });
+    }
+
+    template <class F>
+    void guarded(F&& f) {
+        try {
+            f();
+        } catch (const operational_error&) {
+            session_->discard_if_lost();
+            throw;
+        }
+    }
+
+    // Declared first, destroyed last: the batch needs its connection checked out.
+    std::shared_ptr<detail::session> session_;
+    std::unique_ptr<postgres::pipeline_batch> batch_;
+    std::vector<queued> queued_;
+};
+
 // A connection checked out of an engine's pool; it goes back when destroyed
 // (and when the last transaction begun on it has ended). One that broke (its
 // server went away) is discarded instead of reused.
@@ -170,8 +475,9 @@ public:
             return logged([&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
-                    if constexpr (Statement::is_query) return rows<row_t>(backend(stmt, args...).to_vector());
-                    else return rows<row_t>(backend(stmt, args...));  // a write's RETURNING: a vector already
+                    using rows_t = statement_rows<row_t, Statement>;
+                    if constexpr (Statement::is_query) return rows_t(backend(stmt, args...).to_vector());
+                    else return rows_t(backend(stmt, args...));  // a write's RETURNING: a vector already
                 } else {
                     return backend(stmt, args...);
                 }
@@ -199,6 +505,50 @@ public:
     template <class F>
     decltype(auto) with_backend(F&& f) {
         return session_->with_backend(std::forward<F>(f));
+    }
+
+    // A select whose rows are read one at a time as the database produces
+    // them (row_stream): flat memory for any number of rows, on both backends.
+    template <statement Statement, named_argument_type... Arguments>
+    auto stream(const Statement& stmt, const Arguments&... args) {
+        static_assert(Statement::check());
+        static_assert(returns_rows_v<Statement> && Statement::is_query, "ctql: stream() reads the rows of a select");
+        if constexpr (arguments_match_v<Statement, Arguments...>) {
+            ensure_transaction_intact();
+            auto state = std::make_unique<detail::stream_state<Statement>>();
+            state->owner = session_;
+            state->sql = detail::sql_for(session_->state->kind, stmt);
+            if (session_->state->echo.enabled) {
+                state->parameters = detail::format_parameters(stmt, args...);
+                state->start = std::chrono::steady_clock::now();
+            }
+            auto& opened = *state;
+            opened.guarded([&] {
+                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&session_->handle)) {
+                    opened.lite.emplace((**lite)(stmt, args...));
+                    opened.lite_at = opened.lite->begin();
+                } else {
+                    auto& pg = std::get<detail::postgres_pool::handle>(session_->handle);
+                    opened.pg.emplace((*pg).stream(stmt, args...));
+                    opened.pg_at = opened.pg->begin();
+                }
+            });
+            if (opened.has_row()) opened.count = 1;
+            return row_stream<Statement>(std::move(state));
+        }
+    }
+
+    // Statements in PostgreSQL's pipeline mode: one round trip for a batch.
+    // SQLite has no pipeline mode: there it throws interface_error.
+    pipeline_batch pipeline() {
+        ensure_transaction_intact();
+        auto* pg = std::get_if<detail::postgres_pool::handle>(&session_->handle);
+        if (pg == nullptr)
+            throw interface_error("ctql: pipeline() needs PostgreSQL, and this connection's engine (" +
+                                  session_->state->display +
+                                  ") is SQLite, which has no pipeline mode: run the statements one by one, in a "
+                                  "transaction");
+        return pipeline_batch{session_, **pg};
     }
 
     void execute(verbatim text) {
@@ -242,16 +592,9 @@ private:
     void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
              const Arguments&... args) {
         const detail::engine_state& state = *session_->state;
-        const echo_options& echo = state.echo;
-        if (echo.slow_threshold && took < *echo.slow_threshold && error.empty()) return;
-        const std::string parameters = detail::format_parameters(stmt, args...);
-        const std::string_view sql = state.kind == backend_kind::sqlite
-                                         ? ctql::detail::choose_sql<dialect::sqlite>(stmt).text
-                                         : ctql::detail::choose_sql<dialect::postgres>(stmt).text;
-        // The error text names the SQL already; only its first line goes into the log.
-        const std::string first_line = detail::printable(error.substr(0, error.find('\n')));
-        statement_event event{state.display, sql, parameters, took, count, first_line};
-        (echo.sink ? echo.sink : stderr_sink())(event);
+        if (state.echo.slow_threshold && took < *state.echo.slow_threshold && error.empty()) return;
+        detail::emit_event(state, detail::sql_for(state.kind, stmt), detail::format_parameters(stmt, args...), took,
+                           count, error);
     }
 
     std::shared_ptr<detail::session> session_;

@@ -29,6 +29,7 @@
 #include <ctql/backend/postgres/binder.hpp>
 #include <ctql/backend/postgres/codec.hpp>
 #include <ctql/backend/postgres/copy_binary.hpp>
+#include <ctql/backend/postgres/declared_outputs.hpp>
 #include <ctql/backend/postgres/error.hpp>
 #include <ctql/backend/postgres/result.hpp>
 #include <ctql/backend/statement_slot.hpp>
@@ -182,6 +183,17 @@ public:
         check(r.get(), sql);
     }
 
+    // Whether a table of this name is visible on the search path.
+    bool has_table(std::string_view name) {
+        ensure_idle();
+        constexpr std::string_view sql = "SELECT to_regclass(quote_ident($1)) IS NOT NULL";
+        const std::string value(name);
+        const char* values[] = {value.c_str()};
+        detail::result_ptr r{PQexecParams(conn_, sql.data(), 1, nullptr, values, nullptr, nullptr, 0)};
+        check(r.get(), sql);
+        return PQntuples(r.get()) == 1 && PQgetvalue(r.get(), 0, 0)[0] == 't';
+    }
+
     // How many distinct statements this connection has prepared.
     std::size_t prepared_statements() const {
         std::size_t n = 0;
@@ -294,9 +306,27 @@ private:
                 detail::result_ptr r{PQprepare(conn_, candidate.c_str(), sql.data(), params.size(), params.param_types())};
                 check(r.get(), sql);
             }, stmt, args...);
+            if constexpr (requires { Statement::checks_declared_outputs; }) {
+                if constexpr (Statement::checks_declared_outputs) check_declared_outputs<Statement>(candidate, sql);
+            }
             name = std::move(candidate);
         }
         return name;
+    }
+
+    // A SQL template's declared outputs against the prepared statement, as
+    // PostgreSQL describes it; on a mismatch the statement is deallocated, so
+    // that the next call prepares and checks it again.
+    template <class Statement>
+    void check_declared_outputs(const std::string& name, std::string_view sql) {
+        detail::result_ptr described{PQdescribePrepared(conn_, name.c_str())};
+        check(described.get(), sql);
+        try {
+            detail::check_declared_outputs<Statement>(described.get(), sql);
+        } catch (const programming_error&) {
+            detail::result_ptr{PQexec(conn_, ("DEALLOCATE " + name).c_str())};
+            throw;
+        }
     }
 
     template <class Statement, class... Arguments>

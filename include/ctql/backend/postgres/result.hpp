@@ -60,6 +60,7 @@ template <class Decoder>
 class basic_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     explicit basic_result(detail::result_ptr r) : result_(std::move(r)), rows_(PQntuples(result_.get())) {
         detail::check_types<Decoder>(result_.get());
@@ -133,6 +134,7 @@ template <class Decoder>
 class basic_stream_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     basic_stream_result(PGconn* conn, bool* busy, std::string_view sql) : conn_(conn), busy_(busy), sql_(sql) {
         advance();

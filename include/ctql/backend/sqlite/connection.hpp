@@ -10,6 +10,7 @@
 // kept; running it again binds and steps the cached handle.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <ranges>
@@ -22,8 +23,10 @@
 
 #include <ctql/backend/sqlite/binder.hpp>
 #include <ctql/backend/sqlite/codec.hpp>
+#include <ctql/backend/sqlite/declared_outputs.hpp>
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/backend/sqlite/result.hpp>
+#include <ctql/backend/sqlite/row_chunk.hpp>
 #include <ctql/backend/statement_slot.hpp>
 #include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
@@ -31,6 +34,7 @@
 #include <ctql/dialect/sqlite.hpp>
 #include <ctql/expr/parameter.hpp>
 #include <ctql/result/struct_mapping.hpp>
+#include <ctql/stmt/copy.hpp>
 #include <ctql/stmt/insert.hpp>
 #include <ctql/stmt/statement.hpp>
 
@@ -94,27 +98,59 @@ public:
         if constexpr (arguments_match_v<Statement, Arguments...>) return run(stmt, args...);
     }
 
-    // Runs `insert_into(t).columns(...)` once per row of `rows` (tuples, or
+    // Runs `insert_into(t).columns(...)` for every row of `rows` (tuples, or
     // structs adapted with Boost.Hana whose members name the columns), all
-    // inside one savepoint: either every row is stored or none is.
+    // inside one savepoint: either every row is stored or none is. Rows go
+    // in chunks, several per INSERT (multi_row_insert); the rest one by one.
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows) {
-        using bulk_t = insert_columns_statement<Table, Columns...>;
-        constexpr std::string_view sql = bulk_t::template sql<dialect>();
+        using single_t = insert_columns_statement<Table, Columns...>;
+        using chunk_t = multi_row_insert<Table, bulk_chunk_rows<sizeof...(Columns)>, Columns...>;
+        constexpr std::string_view single_sql = single_t::template sql<dialect>();
+        constexpr std::string_view chunk_sql = render::sql_text_v<chunk_t, dialect>;
         (void)stmt;
-        auto [st, busy] = acquire<bulk_t>(sql);
-        detail::statement_lease lease{db_, st, busy, sql};
         savepoint guard{*this};
+        detail::row_chunk<Rows, bulk_chunk_rows<sizeof...(Columns)>> chunk;
         std::int64_t inserted = 0;
+        std::int64_t at = 0;  // the row being read or stored, which an error names
+        const auto insert_one = [&](const auto& r) {
+            at = inserted;
+            auto [st, busy] = acquire<single_t>(single_sql);
+            detail::statement_lease lease{db_, st, busy, single_sql};
+            bind_row<single_t, Columns...>(st, single_sql, r);
+            step_to_done(st, single_sql);
+            sqlite3_reset(st);
+            ++inserted;
+        };
         try {
-            for (const auto& r : rows) {
-                bind_row<bulk_t, Columns...>(st, sql, r);
-                step_to_done(st, sql);
+            for (auto&& r : rows) {
+                const bool full = chunk.add(r);
+                at = inserted + static_cast<std::int64_t>(chunk.size());
+                if (!full) continue;
+                auto [st, busy] = acquire<chunk_t>(chunk_sql);
+                detail::statement_lease lease{db_, st, busy, chunk_sql};
+                for (std::size_t i = 0; i < chunk.size(); ++i)
+                    bind_row<single_t, Columns...>(st, chunk_sql, chunk[i], static_cast<int>(i * sizeof...(Columns)));
+                // A failed INSERT undoes itself alone; its rows again one by one name the row at fault.
+                if (const int rc = sqlite3_step(st); rc == SQLITE_DONE) {
+                    inserted += static_cast<std::int64_t>(chunk.size());
+                } else {
+                    // Unless SQLite rolled the whole transaction back (SQLITE_FULL, I/O errors):
+                    // then rows run one by one would each commit on their own.
+                    if (!in_transaction()) {
+                        at = inserted;
+                        detail::throw_error(db_, rc, chunk_sql);
+                    }
+                    sqlite3_reset(st);
+                    for (std::size_t i = 0; i < chunk.size(); ++i) insert_one(chunk[i]);
+                }
                 sqlite3_reset(st);
-                ++inserted;
+                chunk.clear();
+                at = inserted;
             }
+            for (std::size_t i = 0; i < chunk.size(); ++i) insert_one(chunk[i]);
         } catch (const database_error&) {
-            ctql::detail::rethrow_with_row(inserted);  // the savepoint rolls every row back
+            ctql::detail::rethrow_with_row(at);  // the savepoint rolls every row back
         }
         guard.release();
         return inserted;
@@ -165,6 +201,17 @@ public:
         }
     }
 
+    // Whether the main database has a table of this name.
+    bool has_table(std::string_view name) {
+        constexpr std::string_view sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1";
+        sqlite3_stmt* st = prepare(sql);
+        sqlite3_bind_text(st, 1, name.data(), static_cast<int>(name.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) detail::throw_error(db_, rc, sql);
+        return rc == SQLITE_ROW;
+    }
+
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
     // How many distinct statements this connection has prepared and kept.
     std::size_t prepared_statements() const {
@@ -192,7 +239,11 @@ private:
         if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
         const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
         const std::string_view sql = chosen.text;
-        auto [st, busy] = acquire_slot(ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant, sql);
+        const std::size_t slot = ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant;
+        auto [st, busy] = acquire_slot(slot, sql);
+        if constexpr (requires { Statement::checks_declared_outputs; }) {
+            if constexpr (Statement::checks_declared_outputs) check_declared_outputs<Statement>(slot, st, busy, sql);
+        }
         const auto arguments = ctql::detail::make_argument_list(args...);
         if constexpr (returns_rows_v<Statement>) {
             detail::statement_lease lease{db_, st, busy, sql};
@@ -211,10 +262,31 @@ private:
     }
 
 
+    // Rows per multi-row INSERT: 64, fewer for wide rows so that a statement
+    // stays within 999 parameters (SQLite's limit before 3.32).
+    template <std::size_t ColumnCount>
+    static constexpr std::size_t bulk_chunk_rows = std::clamp<std::size_t>(999 / ColumnCount, 1, 64);
+
     struct cache_entry {
         sqlite3_stmt* st = nullptr;
         bool busy = false;
+        bool outputs_checked = false;  // a SQL template's declared outputs (pipeline/sql_template.hpp)
     };
+
+    // A SQL template's declared outputs against the prepared statement, once
+    // per cached statement; on a mismatch the statement goes back unused.
+    template <class Statement>
+    void check_declared_outputs(std::size_t slot, sqlite3_stmt* st, bool* busy, std::string_view sql) {
+        cache_entry& entry = *cache_[slot];
+        if (entry.outputs_checked) return;
+        try {
+            detail::check_declared_outputs<Statement>(st, sql);
+        } catch (const programming_error&) {
+            detail::statement_lease{db_, st, busy, sql};
+            throw;
+        }
+        entry.outputs_checked = true;
+    }
 
     // Rolls back to its start unless released; nests inside an open transaction.
     class savepoint {
@@ -270,23 +342,24 @@ private:
         if (rc != SQLITE_DONE) detail::throw_error(db_, rc, sql);
     }
 
+    // Binds one row's values to the parameters after the first `before`.
     template <class Statement, class... Columns, class Row>
-    void bind_row(sqlite3_stmt* st, std::string_view sql, const Row& r) {
+    void bind_row(sqlite3_stmt* st, std::string_view sql, const Row& r, int before = 0) {
         if constexpr (reflectable_struct<Row>) {
-            int index = 0;
+            int index = before;
             (detail::bind(db_, st, ++index, member_for<Columns>(r), sql), ...);
         } else {
             static_assert(std::tuple_size_v<Row> == sizeof...(Columns),
                           "ctql: each row needs exactly one value per column named in columns()");
-            bind_tuple<Columns...>(st, sql, r, std::make_index_sequence<sizeof...(Columns)>{});
+            bind_tuple<Columns...>(st, sql, r, before, std::make_index_sequence<sizeof...(Columns)>{});
         }
     }
 
     template <class... Columns, class Row, std::size_t... I>
-    void bind_tuple(sqlite3_stmt* st, std::string_view sql, const Row& r, std::index_sequence<I...>) {
+    void bind_tuple(sqlite3_stmt* st, std::string_view sql, const Row& r, int before, std::index_sequence<I...>) {
         using std::get;
         (check_row_value<Columns, std::remove_cvref_t<std::tuple_element_t<I, Row>>>(), ...);
-        (detail::bind(db_, st, static_cast<int>(I) + 1, get<I>(r), sql), ...);
+        (detail::bind(db_, st, before + static_cast<int>(I) + 1, get<I>(r), sql), ...);
     }
 
     template <class Column, class Row>

@@ -118,6 +118,7 @@ template <class Decoder>
 class basic_result {
 public:
     using value_type = typename Decoder::value_type;
+    using statement = typename Decoder::statement;  // for to_frame / write_csv: the column names
 
     explicit basic_result(detail::statement_lease lease) : cursor_(std::move(lease)) {
         advance();

@@ -1,0 +1,15 @@
+// A marker table whose row_count is text.
+// expect: a marker table for copy_to_table needs the columns update_id and target_table (std::string), inserted (ctql::timestamp) and row_count (std::int64_t)
+#include <ctql/pipeline.hpp>
+#include <ctql/sqlite.hpp>
+
+CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string));
+CTQL_TABLE(loads,
+    (update_id,    std::string),
+    (target_table, std::string),
+    (inserted,     ctql::timestamp),
+    (row_count,    std::string));
+
+void f(ctql::sqlite::connection& db, const std::vector<std::tuple<std::int64_t, std::string>>& rows) {
+    ctql::copy_to_table(db, users, rows, {.update_id = "u1"}, loads);
+}

@@ -1,0 +1,12 @@
+// A frame column is reached by a name the select has.
+// expect: ctql: data_frame column<"name">: the frame has no column of that name
+// expect: frame_has_exactly_one_column_named<ctql::rule::column_name<ctql::fixed_string<6>{"email"}>
+#include <ctql/pipeline.hpp>
+#include <ctql/sqlite.hpp>
+
+CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string));
+
+void f(ctql::sqlite::connection& db) {
+    const auto frame = ctql::to_frame(db(ctql::select(users.id, users.name).from(users)));
+    (void)frame.column<"email">();
+}
