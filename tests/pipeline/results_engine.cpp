@@ -25,6 +25,18 @@
 #include "../common/raw_sql.hpp"
 
 using namespace ctql;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool under_address_sanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool under_address_sanitizer = true;
+#else
+constexpr bool under_address_sanitizer = false;
+#endif
+#else
+constexpr bool under_address_sanitizer = false;
+#endif
 using ctql_test::raw_rows;
 
 CTQL_TABLE(stream_rows,
@@ -153,6 +165,12 @@ TEMPLATE_TEST_CASE("an engine stream reads 200,000 rows with flat memory", "[bot
     // Measured against the payload alone (40 MB): the heap may reuse memory
     // freed earlier, so the full read shows less than all it holds.
     constexpr std::size_t payload_bytes = n * payload;
+    if (under_address_sanitizer) {
+        // ASan's quarantine keeps freed memory from being reused, so resident memory says
+        // nothing here; the build without sanitizers checks it.
+        WARN("memory not checked under AddressSanitizer");
+        return;
+    }
     CHECK(full_growth > payload_bytes / 2);
     CHECK(stream_growth < payload_bytes / 5);
 }

@@ -109,6 +109,14 @@ struct bulk_statement_traits<insert_columns_statement<Table, Columns...>> {
     using row = std::tuple<typename Columns::value_type...>;
 };
 
+template <class Columns>
+inline constexpr bool has_array_column = false;
+template <class... Columns>
+inline constexpr bool has_array_column<type_list<Columns...>> =
+    ((is_std_vector<base_type_t<typename Columns::value_type>>::value &&
+      !std::is_same_v<base_type_t<typename Columns::value_type>, blob>) ||
+     ...);
+
 // Delimited text as rows of the target's columns, one line at a time.
 template <class Statement>
 class text_row_source {
@@ -401,6 +409,8 @@ copy_result copy_to_table(Conn& conn, const Target&, Source&& source, const copy
     static_assert(detail::check_marker_table<Markers>());
     using statement_type = typename detail::copy_target<Target>::statement_type;
     if constexpr (std::is_same_v<std::remove_cvref_t<Source>, delimited_text>) {
+        static_assert(!detail::has_array_column<typename detail::bulk_statement_traits<statement_type>::columns>,
+                      "ctql: an array column cannot be read from delimited text; load it from a range of rows");
         return detail::copy_exactly_once<Conn, detail::text_row_source<statement_type>, statement_type>(
             conn, detail::text_row_source<statement_type>{source}, options, markers);
     } else {
