@@ -143,7 +143,7 @@ void p1(harness::session& s, std::int64_t n, const row_data& rows, raw_connectio
     cs.emplace_back("ctql copy_to_table (TSV text)", "ctql",
                     [&] {
                         reset_table(admin);
-                        if (tsv.empty()) tsv = rows_as_tsv(rows);
+                        if (tsv.empty()) tsv = tsv_text(static_cast<std::int64_t>(rows.size()));
                         tsv_in = std::istringstream(tsv);
                     },
                     [&] { return static_cast<double>(ctql::copy_to_table(db, insert_rows, ctql::delimited(tsv_in)).rows) * 0; },
@@ -456,12 +456,6 @@ void p4(harness::session& s, std::int64_t n, std::int64_t lookups) {
     s.measure("P4", "point lookups by primary key, prepared", n, lookups, std::move(cs), {{"raw libpq PQexecPrepared", 1.05}});
 }
 
-long peak_rss_kib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
 // Streams n rows and reports how much the process's peak memory grew while doing it.
 void stream_memory(harness::session& s, std::int64_t n, raw_connection& admin) {
     admin.exec("TRUNCATE bench RESTART IDENTITY");
@@ -485,29 +479,6 @@ void stream_memory(harness::session& s, std::int64_t n, raw_connection& admin) {
                  after - before);
 }
 
-// P1M: copy_to_table from a TSV stream of n lines made on the fly: the loader's
-// memory must not grow with n (each size is loaded after the last, so a
-// growth of 0 means the larger input needed no more memory than the smaller).
-void copy_memory(harness::session& s, const std::vector<std::int64_t>& sizes, raw_connection& admin) {
-    for (const std::int64_t n : sizes) {
-        admin.exec("TRUNCATE bench RESTART IDENTITY");
-        ctql::postgres::connection db{conninfo()};
-        const long before = peak_rss_kib();
-        generated_tsv source(n);
-        std::istream in(&source);
-        const auto start = std::chrono::steady_clock::now();
-        const ctql::copy_result r = ctql::copy_to_table(db, insert_rows, ctql::delimited(in));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const long after = peak_rss_kib();
-        const std::string what = std::to_string(r.rows) + " rows, " + std::to_string(r.bytes) + " bytes in " +
-                                 std::to_string(seconds) + " s; peak RSS " + std::to_string(after) + " KiB (grew by " +
-                                 std::to_string(after - before) + " KiB)";
-        s.info("p1m_copy_text_" + std::to_string(n) + "_lines", what);
-        std::fprintf(stderr, "P1M %lld lines: %s\n", static_cast<long long>(n), what.c_str());
-    }
-    admin.exec("TRUNCATE bench RESTART IDENTITY");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -523,7 +494,14 @@ int main(int argc, char** argv) {
         admin.exec("DROP TABLE IF EXISTS bench");
         admin.exec(std::string(ctql::create_table(bench).sql<ctql::dialect::postgres>()).c_str());
         // First, while the process is small: the peak RSS it reports is the loader's alone.
-        if (o.wants("P1M")) copy_memory(s, o.small ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{1'000'000, 10'000'000}, admin);
+        if (o.wants("P1M")) {
+            copy_memory(s, "p1m", o.small ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{1'000'000, 10'000'000},
+                        [&](std::int64_t) {
+                            admin.exec("TRUNCATE bench RESTART IDENTITY");
+                            return ctql::postgres::connection{conninfo()};
+                        });
+            admin.exec("TRUNCATE bench RESTART IDENTITY");
+        }
         const auto sizes = o.sizes({10'000, 100'000, 1'000'000}, {1'000});
         for (const std::int64_t n : sizes) {
             const row_data rows = make_rows(n);

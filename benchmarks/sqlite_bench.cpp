@@ -9,7 +9,6 @@
 // cache) are prepared once by the raw and peer contenders too, outside the clock;
 // S1 starts each run on a fresh database, so there every contender prepares its insert.
 #include <sqlite3.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -220,7 +219,7 @@ void s1(harness::session& s, std::int64_t n, const row_data& rows) {
     cs.push_back({"ctql copy_to_table (TSV text)", "ctql",
                   [&] {
                       fresh(d);
-                      if (tsv.empty()) tsv = rows_as_tsv(rows);
+                      if (tsv.empty()) tsv = tsv_text(static_cast<std::int64_t>(rows.size()));
                       tsv_in = std::istringstream(tsv);
                   },
                   [&] {
@@ -473,37 +472,6 @@ void d1(harness::session& s, std::int64_t n, int executions, databases& dbs) {
     d1_combination(s, n, executions, dbs, false, false, [&](int) { return db(top10_unfiltered); }, "both conditions off");
 }
 
-long peak_rss_kib() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
-// S1M: copy_to_table from a TSV stream of n lines made on the fly into a
-// database file: the loader's memory must not grow with n (each size is loaded
-// after the last, so a growth of 0 means the larger input needed no more).
-void copy_memory(harness::session& s, const std::vector<std::int64_t>& sizes) {
-    const std::string path = "/tmp/ctql_bench_copy_memory_" + std::to_string(::getpid()) + ".db";
-    for (const std::int64_t n : sizes) {
-        std::remove(path.c_str());
-        ctql::sqlite::connection db{path};
-        db(ctql::create_table(bench));
-        const long before = peak_rss_kib();
-        generated_tsv source(n);
-        std::istream in(&source);
-        const auto start = std::chrono::steady_clock::now();
-        const ctql::copy_result r = ctql::copy_to_table(db, insert_rows, ctql::delimited(in));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const long after = peak_rss_kib();
-        const std::string what = std::to_string(r.rows) + " rows, " + std::to_string(r.bytes) + " bytes in " +
-                                 std::to_string(seconds) + " s; peak RSS " + std::to_string(after) + " KiB (grew by " +
-                                 std::to_string(after - before) + " KiB)";
-        s.info("s1m_copy_text_" + std::to_string(n) + "_lines", what);
-        std::fprintf(stderr, "S1M %lld lines: %s\n", static_cast<long long>(n), what.c_str());
-    }
-    std::remove(path.c_str());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -519,7 +487,17 @@ int main(int argc, char** argv) {
         s.info("peer", std::string("SQLiteCpp ") + SQLITECPP_VERSION);
 #endif
         // First, while the process is small: the peak RSS it reports is the loader's alone.
-        if (o.wants("S1M")) copy_memory(s, o.small ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{1'000'000, 10'000'000});
+        if (o.wants("S1M")) {
+            const std::string path = "/tmp/ctql_bench_copy_memory_" + std::to_string(::getpid()) + ".db";
+            copy_memory(s, "s1m", o.small ? std::vector<std::int64_t>{10'000, 100'000} : std::vector<std::int64_t>{1'000'000, 10'000'000},
+                        [&](std::int64_t) {
+                            std::remove(path.c_str());
+                            ctql::sqlite::connection db{path};  // a file: in memory the database itself would grow
+                            db(ctql::create_table(bench));
+                            return db;
+                        });
+            std::remove(path.c_str());
+        }
         const auto sizes = o.sizes({10'000, 100'000, 1'000'000}, {1'000});
         std::unique_ptr<databases> dbs;
         for (const std::int64_t n : sizes) {

@@ -1,7 +1,13 @@
 #pragma once
 // What every benchmark program works on (benchmarks.md): the bench table, its
 // rows, and the ctql statements the workloads run, the same for both backends.
+#include <sys/resource.h>
+
 #include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <istream>
+#include <iterator>
 #include <cstdint>
 #include <streambuf>
 #include <string>
@@ -9,6 +15,7 @@
 #include <vector>
 
 #include <ctql/ctql.hpp>
+#include <ctql/pipeline.hpp>
 
 CTQL_TABLE(bench,
     (id,    std::int64_t, ctql::primary_key),
@@ -30,25 +37,12 @@ inline row_data make_rows(std::int64_t n) {
     return rows;
 }
 
-// The same rows as tab-separated text (name, value, flag), what copy_to_table reads from a file.
-inline std::string rows_as_tsv(const row_data& rows) {
-    std::string text;
-    text.reserve(rows.size() * 24);
-    char number[32];
-    for (const auto& [name, value, flag] : rows) {
-        const auto [end, ec] = std::to_chars(number, number + sizeof number, value);
-        (void)ec;
-        text.append(name).append(1, '\t').append(number, end).append(flag ? "\tt\n" : "\tf\n");
-    }
-    return text;
-}
-
-// N lines of the same TSV, made as they are read: an input as long as one
-// likes that takes no memory of its own (for the flat-memory load).
+// The rows of make_rows(n) as tab-separated lines (name, value, flag), made
+// as they are read: an input as long as one likes that takes no memory of
+// its own.
 class generated_tsv : public std::streambuf {
 public:
     explicit generated_tsv(std::int64_t lines) : lines_(lines) {}
-    std::uint64_t bytes_made() const { return made_; }
 
 protected:
     int_type underflow() override {
@@ -62,7 +56,6 @@ protected:
             ++next_;
         }
         if (buffer_.empty()) return traits_type::eof();
-        made_ += buffer_.size();
         setg(buffer_.data(), buffer_.data(), buffer_.data() + buffer_.size());
         return traits_type::to_int_type(buffer_[0]);
     }
@@ -70,11 +63,46 @@ protected:
 private:
     std::int64_t lines_;
     std::int64_t next_ = 1;
-    std::uint64_t made_ = 0;
     std::string buffer_;
 };
 
 constexpr auto insert_rows = ctql::insert_into(bench).columns(bench.name, bench.value, bench.flag);
+
+// The same text at once, what copy_to_table reads from a file.
+inline std::string tsv_text(std::int64_t n) {
+    generated_tsv source(n);
+    return {std::istreambuf_iterator<char>(&source), std::istreambuf_iterator<char>()};
+}
+
+inline long peak_rss_kib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// S1M / P1M: copy_to_table from a TSV stream of n lines made on the fly, into
+// the connection `open(n)` gives (an empty bench table): the loader's memory
+// must not grow with n. Each size is loaded after the last, so a growth of 0
+// means the larger input needed no more memory than the smaller one.
+template <class Session, class Open>
+void copy_memory(Session& s, const std::string& id, const std::vector<std::int64_t>& sizes, Open open) {
+    for (const std::int64_t n : sizes) {
+        auto db = open(n);
+        const long before = peak_rss_kib();
+        generated_tsv source(n);
+        std::istream in(&source);
+        const auto start = std::chrono::steady_clock::now();
+        const ctql::copy_result r = ctql::copy_to_table(db, insert_rows, ctql::delimited(in));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const long after = peak_rss_kib();
+        const std::string what = std::to_string(r.rows) + " rows, " + std::to_string(r.bytes) + " bytes in " +
+                                 std::to_string(seconds) + " s; peak RSS " + std::to_string(after) + " KiB (grew by " +
+                                 std::to_string(after - before) + " KiB)";
+        s.info(id + "_copy_text_" + std::to_string(n) + "_lines", what);
+        std::fprintf(stderr, "%s %lld lines: %s\n", id.c_str(), static_cast<long long>(n), what.c_str());
+    }
+}
+
 constexpr auto insert_one = ctql::insert_into(bench).set(bench.name = param<"name", std::string>,
                                                          bench.value = param<"value", double>,
                                                          bench.flag = param<"flag", bool>);

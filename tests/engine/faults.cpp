@@ -13,16 +13,11 @@
 #include "../common/engines.hpp"
 
 using namespace ctql;
+using ctql_test::pg_ctl;
 using ctql_test::postgres_url;
 using ctql_test::recreate;
 
 namespace {
-void pg_ctl(const std::string& arguments) {
-    const char* command = std::getenv("CTQL_TEST_PG_CTL");
-    REQUIRE(command != nullptr);
-    REQUIRE(std::system((std::string(command) + " " + arguments + " >/dev/null 2>&1").c_str()) == 0);
-}
-
 // Stops the server as asked and starts it again when the scope ends, even if a check failed.
 struct server_stopped {
     explicit server_stopped(const char* mode) { pg_ctl(std::string("stop -m ") + mode); }

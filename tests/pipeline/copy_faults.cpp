@@ -25,6 +25,7 @@ CTQL_TABLE(events,
     (payload, std::string));
 
 using namespace ctql;
+using ctql_test::pg_ctl;
 using ctql_test::raw_rows;
 
 namespace {
@@ -35,12 +36,6 @@ event_rows make_events(int n) {
     event_rows rows;
     for (int i = 1; i <= n; ++i) rows.emplace_back(i, "payload " + std::to_string(i));
     return rows;
-}
-
-void pg_ctl(const std::string& arguments) {
-    const char* command = std::getenv("CTQL_TEST_PG_CTL");
-    REQUIRE(command != nullptr);
-    REQUIRE(std::system((std::string(command) + " " + arguments + " >/dev/null 2>&1").c_str()) == 0);
 }
 
 template <class Db>

@@ -28,6 +28,13 @@ inline std::string postgres_conninfo() {
     return {};
 }
 
+// Runs the test server's pg_ctl (scripts/with-postgres.sh sets CTQL_TEST_PG_CTL), e.g. "stop -m immediate".
+inline void pg_ctl(const std::string& arguments) {
+    const char* command = std::getenv("CTQL_TEST_PG_CTL");
+    REQUIRE(command != nullptr);
+    REQUIRE(std::system((std::string(command) + " " + arguments + " >/dev/null 2>&1").c_str()) == 0);
+}
+
 struct conn_closer {
     void operator()(PGconn* c) const noexcept { PQfinish(c); }
 };

@@ -78,7 +78,7 @@ decltype(auto) on_backend(Conn& conn, F&& f) {
 template <class Conn>
 bool uses_sqlite(Conn& conn) {
     return on_backend(conn, [](auto& backend) {
-        return std::remove_cvref_t<decltype(backend)>::dialect::name == std::string_view("sqlite");
+        return std::is_same_v<typename std::remove_cvref_t<decltype(backend)>::dialect, dialect::sqlite>;
     });
 }
 
@@ -284,7 +284,9 @@ struct text_chunk {
             return *this;
         }
         void operator++(int) { ++*this; }
-        friend bool operator==(const iterator& i, std::default_sentinel_t) { return i.chunk->left == 0 || !*i.chunk->more; }
+        friend bool operator==(const iterator& i, std::default_sentinel_t) {
+            return i.chunk->left == 0 || !*i.chunk->more;
+        }
     };
     iterator begin() { return {this}; }
     static std::default_sentinel_t end() { return {}; }
@@ -295,10 +297,10 @@ std::uint64_t load_chunk(Conn& conn, std::uint64_t loaded, auto&& chunk) {
     try {
         return static_cast<std::uint64_t>(conn(Statement{}, chunk));
     } catch (const database_error&) {
-        // The backend counts the failing row within the chunk.
+        // The backend counts the failing row within the chunk; an error of no row stays so.
         rethrow_database_error([loaded](const error_details& d) {
             error_details out = d;
-            out.row = (d.row < 0 ? 0 : d.row) + static_cast<std::int64_t>(loaded);
+            if (d.row >= 0) out.row = d.row + static_cast<std::int64_t>(loaded);
             return out;
         });
     }
@@ -355,7 +357,7 @@ constexpr bool check_marker_table() {
     return true;
 }
 
-template <class Conn, class Source, class Statement, class Markers>
+template <class Statement, class Conn, class Source, class Markers>
 copy_result copy_exactly_once(Conn& conn, Source&& source, const copy_options& options, const Markers& markers) {
     using table = typename bulk_statement_traits<Statement>::table;
     const bool in_transaction = on_backend(conn, [](auto& backend) { return backend.in_transaction(); });
@@ -411,14 +413,13 @@ copy_result copy_to_table(Conn& conn, const Target&, Source&& source, const copy
     if constexpr (std::is_same_v<std::remove_cvref_t<Source>, delimited_text>) {
         static_assert(!detail::has_array_column<typename detail::bulk_statement_traits<statement_type>::columns>,
                       "ctql: an array column cannot be read from delimited text; load it from a range of rows");
-        return detail::copy_exactly_once<Conn, detail::text_row_source<statement_type>, statement_type>(
-            conn, detail::text_row_source<statement_type>{source}, options, markers);
+        return detail::copy_exactly_once<statement_type>(conn, detail::text_row_source<statement_type>{source},
+                                                         options, markers);
     } else {
         static_assert(std::ranges::input_range<Source>,
                       "ctql: copy_to_table loads a range of rows (tuples or Hana-adapted structs) or "
                       "ctql::delimited(stream)");
-        return detail::copy_exactly_once<Conn, detail::range_row_source<std::remove_reference_t<Source>>,
-                                         statement_type>(
+        return detail::copy_exactly_once<statement_type>(
             conn, detail::range_row_source<std::remove_reference_t<Source>>{source}, options, markers);
     }
 }
