@@ -20,7 +20,7 @@
 #include <tuple>
 #include <vector>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 #include <ctql/postgres.hpp>
 
 #include "harness.hpp"

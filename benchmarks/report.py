@@ -148,6 +148,8 @@ def run_section(run, title, s4_check):
     verdict = {(id(r), c["name"], t["vs"]): (q, met) for r, c, t, q, met in verdicts(run)}
     rows = []
     for r in run["results"]:
+        if r["id"] == "H1":  # no raw contender: reported per operation below
+            continue
         raws = [c for c in r["contenders"] if c["kind"] == "raw"]
         peers = [c for c in r["contenders"] if c["kind"] == "peer"]
         for c in r["contenders"]:
@@ -167,16 +169,18 @@ def run_section(run, title, s4_check):
             rows.append([r["id"], f"{r['n']:,}" if r["n"] else "–", c["name"], fmt_time(c["median_s"]),
                          f"{fmt_time(base['median_s'])} ({base['name']})" if base else "–", ratio_wall, ratio_cpu,
                          others or "–", "<br>".join(targets) or "–"])
-    out.append(table(["id", "N", "ctql", "ctql median", "raw median", "ctql ÷ raw (wall)",
-                      "ctql ÷ raw (CPU of this process)",
-                      "others", "target"], rows))
+    if rows:
+        out.append(table(["id", "N", "ctql", "ctql median", "raw median", "ctql ÷ raw (wall)",
+                          "ctql ÷ raw (CPU of this process)",
+                          "others", "target"], rows))
     shown = {"compiler", "judge_by", "s4_sql", "peer", "peers", "server"}
     notes = [f"`{k}` = {v}" for k, v in run.get("info", {}).items()
-             if k not in shown and not k.endswith("version")]
+             if k not in shown and not k.endswith("version") and not k.startswith("h1_plans_")]
     if notes:
         out.append("\nAlso reported by the program: " + "; ".join(notes) + ".\n")
     # Throughput per N for the scaled workloads.
-    scaled = [r for r in run["results"] if len([x for x in run["results"] if x["id"] == r["id"]]) > 1]
+    scaled = [r for r in run["results"]
+              if r["id"] != "H1" and len([x for x in run["results"] if x["id"] == r["id"]]) > 1]
     if scaled:
         out.append("\nThroughput (rows per second, wall clock) as N grows:\n")
         rows = []
@@ -184,12 +188,17 @@ def run_section(run, title, s4_check):
             for c in r["contenders"]:
                 rows.append([r["id"], c["name"], f"{r['n']:,}", fmt_rate(r["ops"] / c["median_s"])])
         out.append(table(["id", "contender", "N", "rows/s"], rows))
-    per_op = [r for r in run["results"] if r["id"] in ("S3", "S4", "S5", "D1", "P2", "P4")]
+    per_op = [r for r in run["results"] if r["id"] in ("S3", "S4", "S5", "D1", "P2", "P4", "H1")]
     if per_op:
-        out.append("\nTime per operation (lookup, execution or iteration):\n")
-        rows = [[r["id"], c["name"], f"{r['ops']:,}", fmt_time(c["median_s"] / r["ops"])]
+        out.append("\nTime per operation (lookup, execution, iteration or history call):\n")
+        rows = [[r["id"], r["label"], c["name"], f"{r['ops']:,}", fmt_time(c["median_s"] / r["ops"]),
+                 fmt_rate(r["ops"] / c["median_s"])]
                 for r in per_op for c in r["contenders"]]
-        out.append(table(["id", "contender", "operations", "per operation"], rows))
+        out.append(table(["id", "workload", "contender", "operations", "per operation", "operations/s"], rows))
+    plans = [(k, v) for k, v in run.get("info", {}).items() if k.startswith("h1_plans_")]
+    if plans:
+        out.append("\nQuery plans (EXPLAIN of every history query): " +
+                   "; ".join(f"{k[len('h1_plans_'):]}: {v}" for k, v in plans) + ".\n")
     return "\n".join(out)
 
 
@@ -333,7 +342,7 @@ def main():
     args = parser.parse_args()
     res = args.results
 
-    runs = [r for r in (load(res / "sqlite.json"), load(res / "postgres.json")) if r]
+    runs = [r for r in (load(res / "sqlite.json"), load(res / "postgres.json"), load(res / "history.json")) if r]
     c1, c2 = load(res / "c1.json"), load(res / "c2.json")
     s4_file = res / "s4_strings.txt"
     s4_check = s4_file.read_text().strip() if s4_file.exists() else "strings check not run"
@@ -374,13 +383,19 @@ def main():
         summary.append(["S4", "–", "ctql .sql<dialect::sqlite>()", "0 work at run time, text in the binary",
                         "the rendered text is in the binary (`strings | grep -F`)" if s4_check.startswith("found")
                         else s4_check, "met" if s4_check.startswith("found") else "**missed**"])
-    order = {w: i for i, w in enumerate(["S1", "S2", "S3", "S4", "S5", "D1", "P1", "P2", "P3", "P4", "C1", "C2"])}
+    for run in runs:
+        for k, v in run.get("info", {}).items():
+            if k.startswith("h1_plans_"):
+                summary.append(["H1", "–", k[len("h1_plans_"):], "every history query uses an index (EXPLAIN)", v,
+                                "met" if v.startswith("every query") else "**missed**"])
+    order = {w: i for i, w in enumerate(["S1", "S2", "S3", "S4", "S5", "D1", "P1", "P2", "P3", "P4", "H1", "C1", "C2"])}
     summary.sort(key=lambda row: order.get(row[0], 99))  # stable: N order is kept within a workload
     doc.append("## Summary\n\n" + table(["id", "N", "ctql / build", "target", "result", ""], summary))
 
     for run in runs:
-        title = "SQLite (S1–S5), in-memory databases" if run["program"] == "sqlite_bench" else \
-            "PostgreSQL (P1–P4), local server on a unix socket"
+        title = {"sqlite_bench": "SQLite (S1–S5), in-memory databases",
+                 "postgres_bench": "PostgreSQL (P1–P4), local server on a unix socket",
+                 "history_bench": "Task history (H1): a SQLite file in WAL mode, and PostgreSQL"}[run["program"]]
         doc.append(run_section(run, title, s4_check))
     if have_plot:
         doc.append("## Throughput as N grows\n\n![throughput vs N](benchmarks-throughput.png)\n")

@@ -24,7 +24,7 @@
 
 #include <boost/hana/define_struct.hpp>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 #include <ctql/sqlite.hpp>
 
 #include "harness.hpp"

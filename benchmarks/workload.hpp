@@ -15,7 +15,7 @@
 #include <vector>
 
 #include <ctql/ctql.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 
 CTQL_TABLE(bench,
     (id,    std::int64_t, ctql::primary_key),

@@ -5,7 +5,7 @@
 #   2. configures build/bench (Release, g++, benchmarks on, tests and examples off) and builds
 #      the benchmark programs;
 #   3. inside scripts/with-postgres.sh (a throwaway PostgreSQL server): runs sqlite_bench
-#      (S1–S5) and postgres_bench (P1–P4); checks with `strings | grep`
+#      (S1–S5), postgres_bench (P1–P4) and history_bench (H1); checks with `strings | grep`
 #      that the S4 SQL text is a constant in the binary; measures compile time (C1) and
 #      diagnostics (C2);
 #   4. benchmarks/report.py turns build/bench/results/ into docs/benchmarks.md.
@@ -53,6 +53,10 @@ run_all() {
     step "P1–P4: postgres_bench --scale $scale --reps $reps"
     "$build/benchmarks/postgres_bench" --scale "$scale" --reps "$reps" --out "$results/postgres.json" |
         tee "$results/postgres.txt"
+
+    step "H1: history_bench --scale $scale --reps $reps"
+    "$build/benchmarks/history_bench" --scale "$scale" --reps "$reps" --out "$results/history.json" |
+        tee "$results/history.txt"
 
     step "C1: compile time and memory (g++ -O0/-O2, clang++ -O0, clang++ -ftime-trace)"
     python3 benchmarks/compile_time/c1_compile_time.py --out "$results/c1.json" --work "$build/compile_time"

@@ -10,6 +10,7 @@
 #include <ctql/engine.hpp>
 
 #include "../common/engines.hpp"
+#include "../common/error_text.hpp"
 
 CTQL_TABLE(accounts,
     (id,       std::int64_t, ctql::primary_key),
@@ -30,16 +31,6 @@ std::string shown(F&& f) {
     }
 }
 
-template <class F>
-std::string error_text(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    FAIL("no exception");
-    return {};
-}
 }  // namespace
 
 TEST_CASE("a malformed URL is quoted without its password, however it is malformed") {
@@ -88,15 +79,15 @@ TEST_CASE("the raw PostgreSQL connection never quotes a password from its connec
     };
     for (const auto& conninfo : strings) {
         INFO(conninfo);
-        const std::string message = error_text([&] { postgres::connection db{conninfo}; });
+        const std::string message = ctql_test::error_text([&] { postgres::connection db{conninfo}; });
         CHECK_THAT(message, Catch::StartsWith("cannot connect to PostgreSQL"));
         CHECK(message.find("PW4") == std::string::npos);
     }
     // The rest of libpq's explanation is kept.
-    CHECK_THAT(error_text([] { postgres::connection db{"host=/nonexistent/ctql password=PW4leak bogus"}; }),
+    CHECK_THAT(ctql_test::error_text([] { postgres::connection db{"host=/nonexistent/ctql password=PW4leak bogus"}; }),
                Catch::Contains("could not be read (quoted parts hidden, they may hold a password): missing "
                                "\"***\" in connection info string"));
-    CHECK_THAT(error_text([] { postgres::connection db{"host=/nonexistent/ctql sslmode=bogus password=x"}; }),
+    CHECK_THAT(ctql_test::error_text([] { postgres::connection db{"host=/nonexistent/ctql sslmode=bogus password=x"}; }),
                Catch::Contains("invalid sslmode value: \"bogus\""));
 }
 
@@ -117,15 +108,15 @@ TEST_CASE("a constraint error on a secret column does not quote the secret value
             CHECK(e.detail() == "Key (password)=(***) already exists.");
         }
         // The same through a literal value, a pipeline and COPY.
-        CHECK(error_text([&] { db(insert_into(accounts).set(accounts.login = "cy", accounts.password = "hunter2-secret")); })
+        CHECK(ctql_test::error_text([&] { db(insert_into(accounts).set(accounts.login = "cy", accounts.password = "hunter2-secret")); })
                   .find("hunter2") == std::string::npos);
-        CHECK(error_text([&] {
+        CHECK(ctql_test::error_text([&] {
                   auto batch = db.pipeline();
                   batch(add, arg<"login">("dee"), arg<"password">("hunter2-secret"));
                   batch.sync();
               }).find("hunter2") == std::string::npos);
         std::vector<std::tuple<std::string, std::string>> rows{{"eve", "hunter2-secret"}};
-        const std::string copied = error_text([&] { db(insert_into(accounts).columns(accounts.login, accounts.password), rows); });
+        const std::string copied = ctql_test::error_text([&] { db(insert_into(accounts).columns(accounts.login, accounts.password), rows); });
         CHECK_THAT(copied, Catch::Contains("duplicate key"));
         CHECK(copied.find("hunter2") == std::string::npos);
     }
@@ -139,7 +130,7 @@ TEST_CASE("a constraint error on a secret column does not quote the secret value
         c(drop_table(accounts));
         c(create_table(accounts));
         c(add, arg<"login">("ada"), arg<"password">("hunter2-secret"));
-        const std::string message = error_text([&] { c(add, arg<"login">("bob"), arg<"password">("hunter2-secret")); });
+        const std::string message = ctql_test::error_text([&] { c(add, arg<"login">("bob"), arg<"password">("hunter2-secret")); });
         CHECK_THAT(message, Catch::Contains("duplicate key"));
         CHECK(message.find("hunter2") == std::string::npos);
         for (const auto& line : lines) CHECK(line.find("hunter2") == std::string::npos);

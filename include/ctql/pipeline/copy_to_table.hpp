@@ -35,6 +35,7 @@
 #include <ctql/core/type_list.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
+#include <ctql/dialect/sqlite.hpp>
 #include <ctql/pipeline/delimited_text.hpp>
 #include <ctql/pipeline/table_updates.hpp>
 #include <ctql/pipeline/text_value.hpp>
