@@ -18,7 +18,7 @@
 #include <vector>
 
 #include <ctql/engine.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/task_history.hpp>
 
 #include "harness.hpp"
 
@@ -113,6 +113,8 @@ void h1(harness::session& s, const char* backend, ctql::engine db, std::int64_t 
     query("latest 20 runs", [&](int) { return history.latest_runs({}, 20).size(); });
     query("20 latest failed runs", [&](int) { return history.runs_by_status(task_status::failed, {}, 20).size(); });
     query("events of a run", [&](int i) { return history.events(1 + i % n).size(); });
+    auto c = db.connect();
+    ctql::drop_all(c, ctql::history::tasks, ctql::history::task_parameters, ctql::history::task_events);
 }
 
 }  // namespace

@@ -16,14 +16,14 @@
 # Exits non-zero if any step fails; the other steps still run, and a summary
 # at the end says what failed.
 # Environment: CTQL_BUILDS ("gcc clang-asan"), CTQL_BUILD_TYPE (Debug), CTQL_JOBS (2),
-# CTQL_FUZZ_SECONDS (30).
+# CTQL_FUZZ_SECONDS (15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 read -r -a builds <<<"${CTQL_BUILDS:-gcc clang-asan}"
 build_type=${CTQL_BUILD_TYPE:-Debug}
 export CTQL_JOBS=${CTQL_JOBS:-2}
-fuzz_seconds=${CTQL_FUZZ_SECONDS:-30}
+fuzz_seconds=${CTQL_FUZZ_SECONDS:-15}
 
 failures=()
 step() { echo; echo "=== $*"; }

@@ -3,7 +3,7 @@
 #include <sstream>
 #include <vector>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 #include <ctql/postgres.hpp>
 
 CTQL_TABLE(samples, (id, std::int64_t, ctql::primary_key), (values, std::vector<double>));

@@ -1,7 +1,7 @@
 // A marker table of the right columns but no key on (update_id, target_table):
 // two loads could not be told apart.
 // expect: a marker table for copy_to_table needs a key on (update_id, target_table)
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 #include <ctql/sqlite.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string));

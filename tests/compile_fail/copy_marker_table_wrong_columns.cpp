@@ -1,6 +1,6 @@
 // A marker table whose row_count is text.
 // expect: a marker table for copy_to_table needs the columns update_id and target_table (std::string), inserted (ctql::timestamp) and row_count (std::int64_t)
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 #include <ctql/sqlite.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string));

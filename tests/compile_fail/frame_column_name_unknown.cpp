@@ -1,7 +1,7 @@
 // A frame column is reached by a name the select has.
 // expect: the frame has no column of that name
 // expect: frame_has_exactly_one_column_named<ctql::rule::column_name<
-#include <ctql/pipeline.hpp>
+#include <ctql/result/frame.hpp>
 #include <ctql/sqlite.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string));

@@ -2,7 +2,7 @@
 // expect: an argument's type does not match its parameter's declared type
 // expect: rule::argument_has_parameter_type<ctql::detail::name<'n', 'a', 'm', 'e'>, std::
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

@@ -2,7 +2,7 @@
 // expect: an input declared for this SQL template has no placeholder :name in its text
 // expect: rule::sql_template_input_has_placeholder<ctql::detail::name<'l', 'i', 'm', 'i', 't'>
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

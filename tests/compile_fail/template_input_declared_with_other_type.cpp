@@ -2,7 +2,7 @@
 // expect: is declared with another type than the column it meets
 // expect: rule::sql_template_input_declared_as_its_column<ctql::detail::name<'m', 'i', 'n'>, double, int>
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

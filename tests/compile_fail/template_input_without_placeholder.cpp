@@ -2,7 +2,7 @@
 // expect: an argument names no parameter of this statement
 // expect: rule::argument_names_a_parameter<ctql::detail::name<'m', 'i', 'n', '_', 's', 'c', 'o', 'r'>
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

@@ -2,7 +2,7 @@
 // expect: a named parameter of this statement has no argument
 // expect: rule::parameter_has_argument<ctql::detail::name<'m', 'a', 'x'>, double>
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

@@ -2,7 +2,7 @@
 // expect: a placeholder of this SQL template has no type
 // expect: rule::sql_template_placeholder_typed<ctql::detail::name<'d', 'a', 'y', 's'>
 #include <ctql/sqlite.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 CTQL_TABLE(users, (id, std::int64_t, ctql::primary_key), (name, std::string), (score, double));
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/raw_sql.hpp"

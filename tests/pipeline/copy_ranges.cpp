@@ -12,7 +12,7 @@
 #include <boost/hana.hpp>
 
 #include <ctql/engine.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/engines.hpp"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/copy_to_table.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/raw_sql.hpp"

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <ctql/engine.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/migrations.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/engines.hpp"

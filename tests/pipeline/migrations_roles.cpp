@@ -12,7 +12,7 @@
 #include <vector>
 
 #include <ctql/engine.hpp>
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/migrations.hpp>
 
 #include "../common/engines.hpp"
 #include "../common/raw_sql.hpp"

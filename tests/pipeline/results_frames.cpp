@@ -15,7 +15,9 @@
 #include <boost/hana/define_struct.hpp>
 #include <fmt/format.h>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/result/csv.hpp>
+#include <ctql/result/frame.hpp>
+#include <ctql/result/frame_format.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/raw_sql.hpp"

@@ -11,7 +11,7 @@
 #include <tuple>
 #include <vector>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 #include "../common/backends.hpp"
 #include "../common/raw_sql.hpp"

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include <ctql/pipeline.hpp>
+#include <ctql/pipeline/sql_template.hpp>
 
 #include "../test_schema.hpp"
 

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "../common/engines.hpp"
@@ -19,8 +20,15 @@ struct outcome {
     std::string output;  // stdout and stderr
 };
 
+// The tool's path: CTest sets CTQL_HISTORY_TOOL (tests/CMakeLists.txt).
+std::string tool() {
+    const char* path = std::getenv("CTQL_HISTORY_TOOL");
+    if (path == nullptr || *path == '\0') FAIL("CTQL_HISTORY_TOOL is not set: run this test through ctest");
+    return path;
+}
+
 outcome run_tool(const std::string& arguments) {
-    const std::string command = std::string(CTQL_HISTORY_TOOL) + " " + arguments + " 2>&1";
+    const std::string command = tool() + " " + arguments + " 2>&1";
     outcome out;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
