@@ -11,8 +11,10 @@
 //   history.record_event(run, ctql::task_status::failed, "disk full");
 //   for (const ctql::task_run& r : history.find_by_name("load")) ...
 //
-// Every call is one transaction on a connection of the engine's pool, so
-// threads may share one task_history, and processes may write the same
+// Every call takes a connection of the engine's pool, and every write is one
+// transaction on it (reads are not: runs_by_status reads the matching ids,
+// then the runs, and a run whose status moved on in between shows its new
+// status), so threads may share one task_history, and processes may write the same
 // database: a run is written whole (task, parameters, first event) or not at
 // all, and each event once. Reads go through indexes only (see
 // task_history_queries.hpp).
