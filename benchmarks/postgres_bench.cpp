@@ -1,6 +1,10 @@
 // P1–P4 of /work/shared/benchmarks.md: ctql beside raw libpq (and libpqxx when it
 // was found at configure time), in one process, against the server named by
 // CTQL_TEST_POSTGRES_CONNINFO (scripts/with-postgres.sh starts a throwaway one).
+// With CTQL_TEST_PGBOUNCER_CONNINFO set too (with-postgres.sh --pgbouncer), P2B
+// and P4B: the work of P2 and P4 through pgbouncer in transaction mode, where
+// ctql runs with pooler=transaction (unnamed statements), beside the same
+// through a direct connection and raw libpq through pgbouncer.
 //
 //   postgres_bench [--scale small|full] [--reps K] [--only P1,P3] [--n N1,N2] [--out results.json]
 //
@@ -58,10 +62,16 @@ std::string conninfo() {
     return c;
 }
 
+// pgbouncer in front of the same server, or "" (with-postgres.sh --pgbouncer sets it).
+std::string pooler_conninfo() {
+    const char* c = std::getenv("CTQL_TEST_PGBOUNCER_CONNINFO");
+    return c != nullptr ? c : "";
+}
+
 // --- raw libpq --------------------------------------------------------------------------
 struct raw_connection {
     PGconn* conn;
-    raw_connection() : conn(PQconnectdb(conninfo().c_str())) {
+    explicit raw_connection(const std::string& target = conninfo()) : conn(PQconnectdb(target.c_str())) {
         if (PQstatus(conn) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn));
     }
     ~raw_connection() { PQfinish(conn); }
@@ -254,69 +264,82 @@ void p1(harness::session& s, std::int64_t n, const row_data& rows, raw_connectio
     s.measure("P1", "insert rows: bulk path", n, n, std::move(cs), std::move(targets));
 }
 
+// One transaction of single-row INSERTs in libpq's pipeline mode, `send`
+// queueing each; results are read while sending so that neither side blocks.
+template <class Send>
+double raw_pipeline_insert(raw_connection& raw, const row_data& rows, Send send) {
+    raw.exec("BEGIN");
+    PQenterPipelineMode(raw.conn);
+    PQsetnonblocking(raw.conn, 1);
+    raw_insert_params p;
+    std::int64_t pending = 0;
+    const auto drain = [&](bool all) {
+        PQconsumeInput(raw.conn);
+        while (pending > 0 && (all || !PQisBusy(raw.conn))) {
+            PGresult* r = PQgetResult(raw.conn);
+            if (r == nullptr) continue;
+            if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) pending = 0;
+            else if (PQresultStatus(r) == PGRES_COMMAND_OK) --pending;
+            PQclear(r);
+        }
+    };
+    for (const auto& r : rows) {
+        p.set(r);
+        send(p);
+        ++pending;
+        while (PQflush(raw.conn) == 1) drain(false);
+        drain(false);
+    }
+    PQpipelineSync(raw.conn);
+    pending = pending + 1;
+    while (PQflush(raw.conn) == 1) {
+    }
+    while (pending > 0) {
+        PGresult* r = PQgetResult(raw.conn);
+        if (r == nullptr) continue;
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) pending = 0;
+        PQclear(r);
+    }
+    PQsetnonblocking(raw.conn, 0);
+    PQexitPipelineMode(raw.conn);
+    raw.exec("COMMIT");
+    return 0.0;
+}
+
+// One transaction of single-row INSERTs in ctql's pipeline mode.
+double ctql_pipeline_insert(ctql::postgres::connection& db, const row_data& rows) {
+    db.execute(ctql::verbatim{"BEGIN"});
+    {
+        auto batch = db.pipeline();
+        for (const auto& [name, value, flag] : rows)
+            batch(insert_one, arg<"name">(name), arg<"value">(value), arg<"flag">(flag));
+        batch.sync();
+    }
+    db.execute(ctql::verbatim{"COMMIT"});
+    return 0.0;
+}
+
+double bench_rows(raw_connection& admin) {
+    PGresult* r = PQexec(admin.conn, "SELECT count(*) FROM bench");
+    const double c = std::atof(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return c;
+}
+
 // --- P2 -----------------------------------------------------------------------------------
 void p2(harness::session& s, std::int64_t n, const row_data& rows, raw_connection& admin) {
     ctql::postgres::connection db{conninfo()};
     raw_connection raw;
     raw.prepare("p2_insert", raw_insert, 3, insert_types);
-    const auto count_rows = [&] {
-        PGresult* r = PQexec(admin.conn, "SELECT count(*) FROM bench");
-        const double c = std::atof(PQgetvalue(r, 0, 0));
-        PQclear(r);
-        return c;
-    };
+    const auto count_rows = [&] { return bench_rows(admin); };
     std::vector<harness::contender> cs;
-    cs.emplace_back("ctql pipeline", "ctql", [&] { reset_table(admin); },
-                    [&] {
-                        db.execute(ctql::verbatim{"BEGIN"});
-                        {
-                            auto batch = db.pipeline();
-                            for (const auto& [name, value, flag] : rows)
-                                batch(insert_one, arg<"name">(name), arg<"value">(value), arg<"flag">(flag));
-                            batch.sync();
-                        }
-                        db.execute(ctql::verbatim{"COMMIT"});
-                        return 0.0;
-                    },
+    cs.emplace_back("ctql pipeline", "ctql", [&] { reset_table(admin); }, [&] { return ctql_pipeline_insert(db, rows); },
                     count_rows);
     cs.emplace_back("raw libpq pipeline", "raw", [&] { reset_table(admin); },
                     [&] {
-                        raw.exec("BEGIN");
-                        PQenterPipelineMode(raw.conn);
-                        PQsetnonblocking(raw.conn, 1);
-                        raw_insert_params p;
-                        std::int64_t pending = 0;
-                        const auto drain = [&](bool all) {
-                            PQconsumeInput(raw.conn);
-                            while (pending > 0 && (all || !PQisBusy(raw.conn))) {
-                                PGresult* r = PQgetResult(raw.conn);
-                                if (r == nullptr) continue;
-                                if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) pending = 0;
-                                else if (PQresultStatus(r) == PGRES_COMMAND_OK) --pending;
-                                PQclear(r);
-                            }
-                        };
-                        for (const auto& r : rows) {
-                            p.set(r);
+                        return raw_pipeline_insert(raw, rows, [&](const raw_insert_params& p) {
                             PQsendQueryPrepared(raw.conn, "p2_insert", 3, p.values, p.lengths, p.formats, 1);
-                            ++pending;
-                            while (PQflush(raw.conn) == 1) drain(false);
-                            drain(false);
-                        }
-                        PQpipelineSync(raw.conn);
-                        pending = pending + 1;
-                        while (PQflush(raw.conn) == 1) {
-                        }
-                        while (pending > 0) {
-                            PGresult* r = PQgetResult(raw.conn);
-                            if (r == nullptr) continue;
-                            if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) pending = 0;
-                            PQclear(r);
-                        }
-                        PQsetnonblocking(raw.conn, 0);
-                        PQexitPipelineMode(raw.conn);
-                        raw.exec("COMMIT");
-                        return 0.0;
+                        });
                     },
                     count_rows);
     cs.emplace_back("raw libpq PQexecPrepared per row", "raw", [&] { reset_table(admin); },
@@ -456,6 +479,74 @@ void p4(harness::session& s, std::int64_t n, std::int64_t lookups) {
     s.measure("P4", "point lookups by primary key, prepared", n, lookups, std::move(cs), {{"raw libpq PQexecPrepared", 1.05}});
 }
 
+// --- P2B, P4B: behind pgbouncer in transaction mode ---------------------------------------
+// Through the pooler, ctql sends each statement unnamed (parse, bind, execute in one
+// round trip) as raw libpq's PQexecParams / PQsendQueryParams do.
+constexpr ctql::postgres::options behind_pooler{.pooler = ctql::postgres::pooler_mode::transaction};
+
+void p2b(harness::session& s, std::int64_t n, const row_data& rows, raw_connection& admin) {
+    ctql::postgres::connection direct{conninfo()};
+    ctql::postgres::connection pooled{pooler_conninfo(), behind_pooler};
+    ctql::postgres::connection unnamed_direct{conninfo(), behind_pooler};
+    raw_connection raw{pooler_conninfo()};
+    const auto count_rows = [&] { return bench_rows(admin); };
+    std::vector<harness::contender> cs;
+    cs.emplace_back("ctql pipeline via pgbouncer", "ctql", [&] { reset_table(admin); }, [&] { return ctql_pipeline_insert(pooled, rows); },
+                    count_rows);
+    cs.emplace_back("ctql pipeline, direct", "peer", [&] { reset_table(admin); }, [&] { return ctql_pipeline_insert(direct, rows); },
+                    count_rows);
+    cs.emplace_back("ctql unnamed pipeline (pooler=transaction), direct", "peer", [&] { reset_table(admin); },
+                    [&] { return ctql_pipeline_insert(unnamed_direct, rows); }, count_rows);
+    cs.emplace_back("raw libpq pipeline via pgbouncer", "raw", [&] { reset_table(admin); },
+                    [&] {
+                        return raw_pipeline_insert(raw, rows, [&](const raw_insert_params& p) {
+                            PQsendQueryParams(raw.conn, raw_insert, 3, insert_types, p.values, p.lengths, p.formats, 1);
+                        });
+                    },
+                    count_rows);
+    s.measure("P2B", "P2 through pgbouncer (transaction mode)", n, n, std::move(cs),
+              {{"raw libpq pipeline via pgbouncer", 1.05}});
+}
+
+void p4b(harness::session& s, std::int64_t n, std::int64_t lookups) {
+    ctql::postgres::connection direct{conninfo()};
+    ctql::postgres::connection pooled{pooler_conninfo(), behind_pooler};
+    ctql::postgres::connection unnamed_direct{conninfo(), behind_pooler};
+    raw_connection raw{pooler_conninfo()};
+    const auto key = [&](std::int64_t i) { return (i * 7919) % n + 1; };
+    const auto ctql_lookups = [&](ctql::postgres::connection& db) {
+        double sum = 0;
+        for (std::int64_t i = 0; i < lookups; ++i) {
+            const auto [name, value] = db(lookup, arg<"id">(key(i))).front();
+            sum += static_cast<double>(name.size()) + value;
+        }
+        return sum;
+    };
+    std::vector<harness::contender> cs;
+    cs.emplace_back("ctql lookup via pgbouncer", "ctql", nullptr, [&] { return ctql_lookups(pooled); });
+    cs.emplace_back("ctql prepared lookup, direct", "peer", nullptr, [&] { return ctql_lookups(direct); });
+    // What the unnamed statements cost without the pooler's hop.
+    cs.emplace_back("ctql unnamed lookup (pooler=transaction), direct", "peer", nullptr,
+                    [&] { return ctql_lookups(unnamed_direct); });
+    cs.emplace_back("raw libpq PQexecParams via pgbouncer", "raw", nullptr, [&] {
+        double sum = 0;
+        const Oid id_type = 20;
+        for (std::int64_t i = 0; i < lookups; ++i) {
+            const std::uint64_t id_be = __builtin_bswap64(static_cast<std::uint64_t>(key(i)));
+            const char* values[1] = {reinterpret_cast<const char*>(&id_be)};
+            const int lengths[1] = {8};
+            const int formats[1] = {1};
+            PGresult* r = PQexecParams(raw.conn, raw_lookup, 1, &id_type, values, lengths, formats, 1);
+            const std::string name(PQgetvalue(r, 0, 0), static_cast<std::size_t>(PQgetlength(r, 0, 0)));
+            sum += static_cast<double>(name.size()) + from_be64_double(PQgetvalue(r, 0, 1));
+            PQclear(r);
+        }
+        return sum;
+    });
+    s.measure("P4B", "P4 through pgbouncer (transaction mode)", n, lookups, std::move(cs),
+              {{"raw libpq PQexecParams via pgbouncer", 1.05}});
+}
+
 // Streams n rows and reports how much the process's peak memory grew while doing it.
 void stream_memory(harness::session& s, std::int64_t n, raw_connection& admin) {
     admin.exec("TRUNCATE bench RESTART IDENTITY");
@@ -516,6 +607,11 @@ int main(int argc, char** argv) {
         }
         const std::int64_t p2_rows = o.small ? 1'000 : 100'000;
         if (o.wants("P2")) p2(s, p2_rows, make_rows(p2_rows), admin);
+        const bool have_pooler = !pooler_conninfo().empty();
+        if (!have_pooler && (o.wants("P2B") || o.wants("P4B")))
+            std::fprintf(stderr, "P2B and P4B left out: CTQL_TEST_PGBOUNCER_CONNINFO is not set "
+                                 "(scripts/with-postgres.sh --pgbouncer sets it)\n");
+        if (have_pooler && o.wants("P2B")) p2b(s, p2_rows, make_rows(p2_rows), admin);
         const std::int64_t n = sizes.back();
         if (o.wants("P4")) {
             admin.exec("TRUNCATE bench RESTART IDENTITY");
@@ -523,6 +619,13 @@ int main(int argc, char** argv) {
             loader(insert_rows, make_rows(n));
             admin.exec("VACUUM ANALYZE bench");
             p4(s, n, o.small ? 1'000 : 100'000);
+        }
+        if (have_pooler && o.wants("P4B")) {
+            admin.exec("TRUNCATE bench RESTART IDENTITY");
+            ctql::postgres::connection loader{conninfo()};
+            loader(insert_rows, make_rows(n));
+            admin.exec("VACUUM ANALYZE bench");
+            p4b(s, n, o.small ? 1'000 : 100'000);
         }
         if (o.wants("P3")) stream_memory(s, o.small ? 10'000 : 10'000'000, admin);
         admin.exec("DROP TABLE IF EXISTS bench");

@@ -35,6 +35,8 @@ WORKLOADS = {
     "P2": "insert 100,000 rows one statement each, in one transaction",
     "P3": "select all N rows into structs",
     "P4": "100,000 point lookups by primary key, prepared",
+    "P2B": "P2 through pgbouncer in transaction mode: ctql with pooler=transaction (unnamed statements)",
+    "P4B": "P4 through pgbouncer in transaction mode: ctql with pooler=transaction (unnamed statements)",
 }
 
 
@@ -188,7 +190,7 @@ def run_section(run, title, s4_check):
             for c in r["contenders"]:
                 rows.append([r["id"], c["name"], f"{r['n']:,}", fmt_rate(r["ops"] / c["median_s"])])
         out.append(table(["id", "contender", "N", "rows/s"], rows))
-    per_op = [r for r in run["results"] if r["id"] in ("S3", "S4", "S5", "D1", "P2", "P4", "H1")]
+    per_op = [r for r in run["results"] if r["id"] in ("S3", "S4", "S5", "D1", "P2", "P4", "P2B", "P4B", "H1")]
     if per_op:
         out.append("\nTime per operation (lookup, execution, iteration or history call):\n")
         rows = [[r["id"], r["label"], c["name"], f"{r['ops']:,}", fmt_time(c["median_s"] / r["ops"]),
@@ -388,13 +390,13 @@ def main():
             if k.startswith("h1_plans_"):
                 summary.append(["H1", "–", k[len("h1_plans_"):], "every history query uses an index (EXPLAIN)", v,
                                 "met" if v.startswith("every query") else "**missed**"])
-    order = {w: i for i, w in enumerate(["S1", "S2", "S3", "S4", "S5", "D1", "P1", "P2", "P3", "P4", "H1", "C1", "C2"])}
+    order = {w: i for i, w in enumerate(["S1", "S2", "S3", "S4", "S5", "D1", "P1", "P2", "P3", "P4", "P2B", "P4B", "H1", "C1", "C2"])}
     summary.sort(key=lambda row: order.get(row[0], 99))  # stable: N order is kept within a workload
     doc.append("## Summary\n\n" + table(["id", "N", "ctql / build", "target", "result", ""], summary))
 
     for run in runs:
         title = {"sqlite_bench": "SQLite (S1–S5), in-memory databases",
-                 "postgres_bench": "PostgreSQL (P1–P4), local server on a unix socket",
+                 "postgres_bench": "PostgreSQL (P1–P4; P2B, P4B through pgbouncer), local server on a unix socket",
                  "history_bench": "Task history (H1): a SQLite file in WAL mode, and PostgreSQL"}[run["program"]]
         doc.append(run_section(run, title, s4_check))
     if have_plot:

@@ -4,8 +4,9 @@
 #   1. installs missing Debian packages (scripts/install-deps.sh);
 #   2. configures build/bench (Release, g++, benchmarks on, tests and examples off) and builds
 #      the benchmark programs;
-#   3. inside scripts/with-postgres.sh (a throwaway PostgreSQL server): runs sqlite_bench
-#      (S1–S5), postgres_bench (P1–P4) and history_bench (H1); checks with `strings | grep`
+#   3. inside scripts/with-postgres.sh --pgbouncer (a throwaway PostgreSQL server with
+#      pgbouncer in front): runs sqlite_bench (S1–S5), postgres_bench (P1–P4, and P2B, P4B
+#      through pgbouncer) and history_bench (H1); checks with `strings | grep`
 #      that the S4 SQL text is a constant in the binary; measures compile time (C1) and
 #      diagnostics (C2);
 #   4. benchmarks/report.py turns build/bench/results/ into docs/benchmarks.md.
@@ -50,7 +51,7 @@ run_all() {
         echo "not found: \`strings sqlite_bench | grep -F\` does not find \`$text\`" | tee "$results/s4_strings.txt"
     fi
 
-    step "P1–P4: postgres_bench --scale $scale --reps $reps"
+    step "P1–P4, P2B, P4B: postgres_bench --scale $scale --reps $reps"
     "$build/benchmarks/postgres_bench" --scale "$scale" --reps "$reps" --out "$results/postgres.json" |
         tee "$results/postgres.txt"
 
@@ -89,6 +90,6 @@ cmake --build "$build" --target ctql_benchmarks -j "${CTQL_JOBS:-2}"
 
 step "benchmarks (inside a throwaway PostgreSQL server)"
 export CTQL_BENCH_BUILD=$build CTQL_BENCH_REPS=$reps CTQL_BENCH_SCALE=$scale
-bash scripts/with-postgres.sh bash scripts/bench.sh --run-inside-server
+bash scripts/with-postgres.sh --pgbouncer bash scripts/bench.sh --run-inside-server
 
 report

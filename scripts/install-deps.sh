@@ -10,6 +10,7 @@ packages=(
     libboost-dev libfmt-dev                              # Boost.Hana, fmt
     libsqlite3-dev sqlite3                               # SQLite backend
     libpq-dev postgresql                                 # PostgreSQL backend + server for the tests
+    pgbouncer                                            # the pooler in front of the test server (binary only)
     catch2                                               # tests (Catch2 v2)
     libbenchmark-dev libsqlitecpp-dev libpqxx-dev        # benchmarks and the peer libraries they compare to
     gnuplot-nox python3 time                             # benchmark plots, amalgamate.py, /usr/bin/time -v
@@ -47,3 +48,6 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+# The postgresql and pgbouncer packages may start system services (ports 5432, 6432).
+# The tests never use them: scripts/with-postgres.sh starts its own servers and
+# pgbouncer on free ports, so they are left as the system's administrator wants them.

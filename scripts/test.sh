@@ -9,7 +9,10 @@
 #                    everything, and the libFuzzer targets (each run CTQL_FUZZ_SECONDS)
 #        clang       clang++, plain (not in the default set)
 #   4. runs CTest in every build directory against one throwaway PostgreSQL server
-#      (scripts/run-ctest.sh inside scripts/with-postgres.sh).
+#      with a streaming replica and pgbouncer (transaction pooling) in front of it
+#      (scripts/run-ctest.sh inside scripts/with-postgres.sh --replica --pgbouncer);
+#      the engine tests of the first build run a second time through pgbouncer.
+#      Tests that need servers of their own (failover) start them themselves.
 #      Among the tests (label docs): every example and complete program of README.md
 #      and docs/*.md compiled (and run where SQLite suffices), and the Doxygen API
 #      reference (docs/api/Doxyfile), which fails on any warning (cmake/ctqlDocs.cmake).
@@ -42,6 +45,7 @@ for name in "${builds[@]}"; do
         clang) cxx=clang++ ;;
         clang-asan)
             cxx=clang++
+            # shellcheck disable=SC2054  # the comma separates CTQL_SANITIZE's sanitizers, not array elements
             extra=(-DCTQL_SANITIZE=address,undefined -DCTQL_BUILD_FUZZERS=ON -DCTQL_FUZZ_SECONDS="$fuzz_seconds") ;;
         *) failures+=("$name: unknown build (known: gcc clang clang-asan)"); continue ;;
     esac
@@ -64,7 +68,7 @@ done
 
 if [[ ${#built[@]} -gt 0 ]]; then
     step "ctest (${built[*]})"
-    bash scripts/with-postgres.sh bash scripts/run-ctest.sh "${built[@]}" ||
+    bash scripts/with-postgres.sh --replica --pgbouncer bash scripts/run-ctest.sh "${built[@]}" ||
         failures+=("ctest: tests failed (see the summary above)")
 fi
 

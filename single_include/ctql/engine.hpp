@@ -22,6 +22,31 @@
 #include <variant>
 #include <vector>
 
+// ---- begin ctql/backend/postgres/replication.hpp ----
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
+
+#include <libpq-fe.h>
+
+namespace ctql::postgres {
+
+inline std::optional<std::chrono::milliseconds> replication_lag(connection& c) {
+    constexpr std::string_view sql =
+        "SELECT CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
+        "ELSE 1000 * EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END::float8";
+    detail::result_ptr r{PQexec(c.native_handle(), sql.data())};
+    if (r == nullptr || PQresultStatus(r.get()) != PGRES_TUPLES_OK) detail::throw_result_error(r.get(), c.native_handle(), sql);
+    if (PQgetisnull(r.get(), 0, 0)) return std::nullopt;
+    const double ms = std::strtod(PQgetvalue(r.get(), 0, 0), nullptr);
+    return std::chrono::milliseconds{static_cast<std::chrono::milliseconds::rep>(std::ceil(std::max(ms, 0.0)))};
+}
+
+}  // namespace ctql::postgres
+// ---- end ctql/backend/postgres/replication.hpp ----
 // ---- begin ctql/engine/logging.hpp ----
 #include <chrono>
 #include <cstdint>
@@ -62,8 +87,8 @@ inline log_sink stderr_sink() {
 
 struct echo_options {
     bool enabled = false;
-    std::optional<std::chrono::microseconds> slow_threshold;
-    log_sink sink;  // stderr_sink() when empty
+    std::optional<std::chrono::microseconds> slow_threshold{};
+    log_sink sink{};  // stderr_sink() when empty
 };
 
 namespace detail {
@@ -175,7 +200,7 @@ struct pool_options {
     std::size_t pool_size = 5;
     std::size_t max_overflow = 10;
     std::chrono::milliseconds timeout{30000};
-    std::optional<std::chrono::milliseconds> recycle;
+    std::optional<std::chrono::milliseconds> recycle{};
     bool pre_ping = false;
 };
 
@@ -468,6 +493,80 @@ private:
 
 }  // namespace ctql
 // ---- end ctql/engine/pool.hpp ----
+// ---- begin ctql/engine/read_replica.hpp ----
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace ctql {
+
+struct read_replica_options {
+    std::string url{};  // a postgresql:// URL; its query may set the replica pool's own options
+    std::optional<std::chrono::milliseconds> max_lag{};
+    std::chrono::milliseconds lag_check_interval{1000};
+};
+
+struct replica_status {
+    bool reads_on_replica = false;
+    std::optional<std::chrono::milliseconds> lag{};  // unknown: not measured, or the replica was unreachable
+    bool reachable = false;
+    std::chrono::steady_clock::time_point measured_at{};
+};
+
+namespace detail {
+
+class replica_router {
+public:
+    explicit replica_router(read_replica_options options) : options_(std::move(options)) {}
+
+    template <class Probe>
+    bool reads_on_replica(Probe&& probe) {
+        const auto now = std::chrono::steady_clock::now();
+        {
+            std::lock_guard lock{mutex_};
+            if (status_.measured_at != std::chrono::steady_clock::time_point{} &&
+                now - status_.measured_at < options_.lag_check_interval)
+                return status_.reads_on_replica;
+        }
+        replica_status measured;
+        measured.measured_at = now;
+        try {
+            measured.lag = probe();
+            measured.reachable = true;
+        } catch (const operational_error&) {
+            measured.reachable = false;
+        }
+        measured.reads_on_replica =
+            measured.reachable && (!options_.max_lag || (measured.lag && *measured.lag <= *options_.max_lag));
+        std::lock_guard lock{mutex_};
+        status_ = measured;
+        return measured.reads_on_replica;
+    }
+
+    void unreachable() {
+        std::lock_guard lock{mutex_};
+        status_ = replica_status{};
+        status_.measured_at = std::chrono::steady_clock::now();
+    }
+
+    replica_status status() const {
+        std::lock_guard lock{mutex_};
+        return status_;
+    }
+
+    const read_replica_options& options() const { return options_; }
+
+private:
+    const read_replica_options options_;
+    mutable std::mutex mutex_;
+    replica_status status_;
+};
+
+}  // namespace detail
+}  // namespace ctql
+// ---- end ctql/engine/read_replica.hpp ----
 // ---- begin ctql/engine/url.hpp ----
 #include <algorithm>
 #include <array>
@@ -494,6 +593,12 @@ struct url {
     std::optional<std::string> password{};
     std::optional<std::string> host{};  // an IPv6 address without its brackets
     std::optional<int> port{};          // 1-65535
+    struct endpoint {
+        std::string host{};
+        std::optional<int> port{};
+        friend bool operator==(const endpoint&, const endpoint&) = default;
+    };
+    std::vector<endpoint> more_hosts{};
     std::string database{};             // sqlite: a path; "" or ":memory:" is in memory
     std::vector<std::pair<std::string, std::string>> query{};
 
@@ -502,6 +607,7 @@ struct url {
         std::string_view{"pool_timeout"},  std::string_view{"pool_recycle"},
         std::string_view{"pool_pre_ping"}, std::string_view{"echo"},
         std::string_view{"busy_timeout"},  std::string_view{"pool_reset_on_return"},
+        std::string_view{"pooler"},
     };
 
     static constexpr bool is_engine_option(std::string_view key) {
@@ -549,6 +655,34 @@ constexpr int hex_value(char c) {
 
 constexpr bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+constexpr bool is_port_and_hosts(std::string_view s) {
+    const auto comma = s.find(',');
+    if (comma == std::string_view::npos) return all_digits(s);
+    if (!all_digits(s.substr(0, comma))) return false;
+    for (std::size_t begin = comma + 1; begin <= s.size();) {
+        auto end = std::min(s.find(',', begin), s.size());
+        auto piece = s.substr(begin, end - begin);
+        std::size_t port_colon = std::string_view::npos;
+        if (piece.starts_with('[')) {
+            const auto close = piece.find(']');
+            if (close == std::string_view::npos || piece.substr(1, close - 1).find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+                return false;
+            if (close + 1 < piece.size()) {
+                if (piece[close + 1] != ':') return false;
+                port_colon = close + 1;
+            }
+        } else {
+            if (piece.find('@') != std::string_view::npos) return false;
+            port_colon = piece.find(':');
+            if (port_colon != std::string_view::npos && piece.find(':', port_colon + 1) != std::string_view::npos)
+                return false;
+        }
+        if (port_colon != std::string_view::npos && !all_digits(piece.substr(port_colon + 1))) return false;
+        begin = end + 1;
+    }
+    return true;
 }
 
 constexpr std::optional<int> port_value(std::string_view s) {
@@ -634,7 +768,7 @@ inline void mask_like_a_password(std::string_view s, std::size_t authority, layo
         l.masked.emplace_back(colon + 1, at);
     } else {
         auto end = std::min(s.find_first_of("/?", colon), s.size());
-        if (end > colon + 1 && !all_digits(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
+        if (end > colon + 1 && !is_port_and_hosts(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
     }
     std::sort(l.masked.begin(), l.masked.end());
     std::vector<std::pair<std::size_t, std::size_t>> merged;
@@ -673,7 +807,7 @@ inline layout locate(std::string_view s) {
         }
     } else if (stop != npos && s[stop] == ':') {
         auto end = std::min(s.find_first_of("/?", stop), s.size());
-        if (end > stop + 1 && !all_digits(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
+        if (end > stop + 1 && !is_port_and_hosts(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
     }
     mask_query_secrets(s, s.find('?', l.userinfo_end == npos ? authority : l.userinfo_end), l);
     mask_like_a_password(s, authority, l);
@@ -695,6 +829,13 @@ public:
         if (layout_.userinfo_end != npos) pos = read_userinfo(u, pos);
         pos = read_host(u, pos);
         pos = read_port(u, pos);
+        while (pos < text_.size() && text_[pos] == ',') {
+            url next;
+            const auto begin = pos + 1;
+            pos = read_port(next, read_host(next, begin));
+            if (!next.host) fail("empty host in the host list", begin);
+            u.more_hosts.push_back({std::move(*next.host), next.port});
+        }
         if (u.dialect == "sqlite") reject_server_parts(u, pos);
         if (pos < text_.size() && text_[pos] == '/') {
             auto end = std::min(text_.find('?', pos), text_.size());
@@ -780,11 +921,11 @@ private:
             if (!looks_like_ipv6(address)) fail("\"" + address + "\" is not an IPv6 address", pos + 1);
             u.host = std::move(address);
             pos = close + 1;
-            if (pos < text_.size() && text_[pos] != ':' && text_[pos] != '/' && text_[pos] != '?')
-                fail("expected ':', '/' or '?' after the IPv6 address", pos);
+            if (pos < text_.size() && text_[pos] != ':' && text_[pos] != '/' && text_[pos] != '?' && text_[pos] != ',')
+                fail("expected ':', ',', '/' or '?' after the IPv6 address", pos);
             return pos;
         }
-        auto end = std::min(text_.find_first_of(":/?", pos), text_.size());
+        auto end = std::min(text_.find_first_of(":/?,", pos), text_.size());
         auto host = text_.substr(pos, end - pos);
         if (auto bad = host.find('@'); bad != npos)
             fail("unexpected '@' in the host; write '@' in a user name as %40", pos + bad);
@@ -797,7 +938,7 @@ private:
     std::size_t read_port(url& u, std::size_t pos) const {
         if (pos >= text_.size() || text_[pos] != ':') return pos;
         auto begin = pos + 1;
-        auto end = std::min(text_.find_first_of("/?", begin), text_.size());
+        auto end = std::min(text_.find_first_of("/?,", begin), text_.size());
         auto digits = text_.substr(begin, end - begin);
         if (digits.empty()) fail("the port after ':' is empty", pos);
         auto quoted = is_masked(begin) ? std::string{"the port"} : "port " + std::string{digits};
@@ -810,7 +951,7 @@ private:
     void reject_server_parts(const url& u, std::size_t pos) const {
         auto authority = layout_.scheme_end + 3;
         if (layout_.userinfo_end != npos) fail("sqlite URLs have no user name or password", authority);
-        if (u.host)
+        if (u.host || !u.more_hosts.empty())
             fail("sqlite URLs have no host; use sqlite:///relative.db or sqlite:////absolute.db", authority);
         if (u.port) fail("sqlite URLs have no port", text_.rfind(':', pos));
     }
@@ -895,13 +1036,16 @@ inline std::string url::to_string(bool hide_password) const {
         if (password) out.append(":").append(hide_password ? "***" : percent_encode(*password));
         out += '@';
     }
-    if (host) {
-        if (detail::url_text::looks_like_ipv6(*host))
-            out.append("[").append(percent_encode(*host, ":")).append("]");
-        else
-            out += percent_encode(*host);
+    const auto append_endpoint = [&](const std::string& name, const std::optional<int>& number) {
+        if (detail::url_text::looks_like_ipv6(name)) out.append("[").append(percent_encode(name, ":")).append("]");
+        else out += percent_encode(name);
+        if (number) out.append(":").append(std::to_string(*number));
+    };
+    if (host || port) append_endpoint(host.value_or(""), port);
+    for (const auto& [name, number] : more_hosts) {
+        out += ',';
+        append_endpoint(name, number);
     }
-    if (port) out.append(":").append(std::to_string(*port));
     if (!database.empty()) out.append("/").append(percent_encode(database, "/:"));
     for (std::size_t i = 0; i < query.size(); ++i) {
         const auto& [key, value] = query[i];
@@ -920,8 +1064,16 @@ inline std::string url::libpq_conninfo() const {
                                   "; call ctql::resolve_password() first");
     using detail::url_text::append_conninfo;
     std::string out;
-    if (host) append_conninfo(out, "host", *host);
-    if (port) append_conninfo(out, "port", std::to_string(*port));
+    std::string hosts = host.value_or("");
+    std::string ports = port ? std::to_string(*port) : "";
+    bool any_port = port.has_value();
+    for (const auto& [name, number] : more_hosts) {
+        hosts.append(",").append(name);
+        ports.append(",").append(number ? std::to_string(*number) : "");
+        any_port = any_port || number.has_value();
+    }
+    if (!hosts.empty()) append_conninfo(out, "host", hosts);
+    if (any_port) append_conninfo(out, "port", ports);
     if (username) append_conninfo(out, "user", *username);
     if (password) append_conninfo(out, "password", *password);
     if (!database.empty()) append_conninfo(out, "dbname", database);
@@ -985,10 +1137,12 @@ enum class reset_on_return {
 };
 
 struct engine_options {
-    pool_options pool;
-    echo_options echo;
+    pool_options pool{};
+    echo_options echo{};
     int sqlite_busy_timeout_ms = 5000;
     reset_on_return reset = reset_on_return::rollback;
+    postgres::pooler_mode pooler = postgres::pooler_mode::none;
+    std::optional<read_replica_options> read_replica{};
 };
 
 struct pool_status {
@@ -1078,6 +1232,8 @@ struct engine_state {
     echo_options echo;
     std::unique_ptr<sqlite_pool> sqlite;
     std::unique_ptr<postgres_pool> postgres;
+    std::shared_ptr<engine_state> replica;
+    std::unique_ptr<replica_router> router;
 
     void connection_lost() {
         if (sqlite) sqlite->dispose();
@@ -1090,6 +1246,7 @@ struct session : guard_book {
 
     std::shared_ptr<engine_state> state;
     handle_type handle;
+    int reads_on_primary = 0;  // read_your_writes() scopes open
 
     session(std::shared_ptr<engine_state> s, handle_type h) : state(std::move(s)), handle(std::move(h)) {}
 
@@ -1112,6 +1269,10 @@ struct session : guard_book {
 
     bool backend_in_transaction() {
         return std::visit([](auto& h) { return h->is_open() && h->in_transaction(); }, handle);
+    }
+
+    bool backend_is_open() {
+        return std::visit([](auto& h) { return h->is_open(); }, handle);
     }
 };
 }  // namespace detail
@@ -1355,7 +1516,7 @@ public:
     auto operator()(const Statement& stmt, const Arguments&... args) {
         static_assert(Statement::check());
         if constexpr (arguments_match_v<Statement, Arguments...>) {
-            return logged([&](auto& backend) {
+            const auto run = [&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
                     using rows_t = statement_rows<row_t, Statement>;
@@ -1364,13 +1525,43 @@ public:
                 } else {
                     return backend(stmt, args...);
                 }
-            }, stmt, args...);
+            };
+            if constexpr (returns_rows_v<Statement>) {
+                if constexpr (Statement::is_query) {
+                    if (detail::session* replica = read_session()) {
+                        try {
+                            return logged(*replica, run, stmt, args...);
+                        } catch (const operational_error&) {
+                            if (replica->backend_is_open()) throw;
+                            replica_lost();  // a select may run again: on the primary
+                        }
+                    }
+                }
+            }
+            return logged(*session_, run, stmt, args...);
         }
     }
 
+    class read_your_writes_scope {
+    public:
+        read_your_writes_scope(const read_your_writes_scope&) = delete;
+        read_your_writes_scope& operator=(const read_your_writes_scope&) = delete;
+        ~read_your_writes_scope() { --session_->reads_on_primary; }
+
+    private:
+        friend class connection;
+        explicit read_your_writes_scope(std::shared_ptr<detail::session> s) : session_(std::move(s)) {
+            ++session_->reads_on_primary;
+        }
+        std::shared_ptr<detail::session> session_;
+    };
+    [[nodiscard]] read_your_writes_scope read_your_writes() { return read_your_writes_scope{session_}; }
+
+    bool reads_on_replica() { return read_session() != nullptr; }
+
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows_to_insert) {
-        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+        return logged(*session_, [&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 
     template <table_type Table, class... Columns, class Conflict, class Returning, std::ranges::input_range Rows>
@@ -1378,7 +1569,7 @@ public:
     auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
                                       Conflict, Returning>& stmt,
                     Rows&& rows_to_insert) {
-        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+        return logged(*session_, [&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 
     template <class F>
@@ -1392,8 +1583,10 @@ public:
         static_assert(returns_rows_v<Statement> && Statement::is_query, "ctql: stream() reads the rows of a select");
         if constexpr (arguments_match_v<Statement, Arguments...>) {
             ensure_transaction_intact();
+            detail::session* replica = read_session();
+            const std::shared_ptr<detail::session>& source = replica != nullptr ? replica_ : session_;
             auto state = std::make_unique<detail::stream_state<Statement>>();
-            state->owner = session_;
+            state->owner = source;
             state->sql = detail::sql_for(session_->state->kind, stmt);
             if (session_->state->echo.enabled) {
                 state->parameters = detail::format_parameters(stmt, args...);
@@ -1401,11 +1594,11 @@ public:
             }
             auto& opened = *state;
             opened.guarded([&] {
-                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&session_->handle)) {
+                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&source->handle)) {
                     opened.lite.emplace((**lite)(stmt, args...));
                     opened.lite_at = opened.lite->begin();
                 } else {
-                    auto& pg = std::get<detail::postgres_pool::handle>(session_->handle);
+                    auto& pg = std::get<detail::postgres_pool::handle>(source->handle);
                     opened.pg.emplace((*pg).stream(stmt, args...));
                     opened.pg_at = opened.pg->begin();
                 }
@@ -1445,33 +1638,66 @@ private:
     void ensure_transaction_intact() { transaction_methods::ensure_transaction_intact(*session_); }
 
     template <class Run, class Statement, class... Arguments>
-    auto logged(Run&& run, const Statement& stmt, const Arguments&... args) {
+    auto logged(detail::session& on, Run&& run, const Statement& stmt, const Arguments&... args) {
         ensure_transaction_intact();
-        if (!session_->state->echo.enabled) return with_backend(run);
+        if (!on.state->echo.enabled) return on.with_backend(run);
         const auto start = std::chrono::steady_clock::now();
         try {
-            auto out = with_backend(run);
+            auto out = on.with_backend(run);
             std::int64_t count;
             if constexpr (std::is_integral_v<decltype(out)>) count = out;
             else count = static_cast<std::int64_t>(out.size());
-            log(stmt, std::chrono::steady_clock::now() - start, count, {}, args...);
+            log(on, stmt, std::chrono::steady_clock::now() - start, count, {}, args...);
             return out;
         } catch (const std::exception& e) {
-            log(stmt, std::chrono::steady_clock::now() - start, 0, e.what(), args...);
+            log(on, stmt, std::chrono::steady_clock::now() - start, 0, e.what(), args...);
             throw;
         }
     }
 
+    detail::session* read_session() {
+        const auto& replica_state = session_->state->replica;
+        if (!replica_state || session_->reads_on_primary > 0 || !session_->open_guards.empty() || in_transaction())
+            return nullptr;
+        const auto open = [&] {
+            if (!replica_)
+                replica_ = std::make_shared<detail::session>(replica_state, replica_state->postgres->checkout());
+        };
+        try {
+            const bool use = session_->state->router->reads_on_replica([&] {
+                open();
+                return replica_->with_backend([](auto& backend) -> std::optional<std::chrono::milliseconds> {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(backend)>, postgres::connection>)
+                        return postgres::replication_lag(backend);
+                    else
+                        return std::chrono::milliseconds{0};
+                });
+            });
+            if (!use) return nullptr;
+            open();
+            return replica_.get();
+        } catch (const operational_error&) {
+            replica_lost();
+            return nullptr;
+        }
+    }
+
+    void replica_lost() {
+        replica_.reset();
+        session_->state->router->unreachable();
+    }
+
     template <class Statement, class... Arguments>
-    void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
-             const Arguments&... args) {
-        const detail::engine_state& state = *session_->state;
+    static void log(const detail::session& on, const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count,
+                    std::string_view error, const Arguments&... args) {
+        const detail::engine_state& state = *on.state;
         if (state.echo.slow_threshold && took < *state.echo.slow_threshold && error.empty()) return;
         detail::emit_event(state, detail::sql_for(state.kind, stmt), detail::format_parameters(stmt, args...), took,
                            count, error);
     }
 
     std::shared_ptr<detail::session> session_;
+    std::shared_ptr<detail::session> replica_;  // checked out from the replica's pool on the first routed select
 };
 
 class engine {
@@ -1503,11 +1729,40 @@ public:
     void dispose() {
         if (state_->sqlite) state_->sqlite->dispose();
         if (state_->postgres) state_->postgres->dispose();
+        if (state_->replica) state_->replica->postgres->dispose();
+    }
+
+    bool has_read_replica() const { return state_->replica != nullptr; }
+    const std::string& replica_display_url() const {
+        require_replica("replica_display_url()");
+        return state_->replica->display;
+    }
+
+    replica_status read_replica_status() const {
+        require_replica("read_replica_status()");
+        return state_->router->status();
+    }
+
+    std::optional<std::chrono::milliseconds> replica_lag() {
+        require_replica("replica_lag()");
+        auto handle = state_->replica->postgres->checkout();
+        try {
+            return postgres::replication_lag(*handle);
+        } catch (const operational_error&) {
+            if (!handle->is_open()) handle.invalidate();
+            throw;
+        }
     }
 
 private:
     friend engine create_engine(std::string_view, engine_options);
     explicit engine(std::shared_ptr<detail::engine_state> state) : state_(std::move(state)) {}
+
+    void require_replica(std::string_view what) const {
+        if (!state_->replica)
+            throw interface_error("ctql: " + std::string(what) + " needs a read replica, and the engine for " +
+                                  state_->display + " has none (engine_options::read_replica)");
+    }
     std::shared_ptr<detail::engine_state> state_;
 };
 
@@ -1559,7 +1814,20 @@ inline void apply_url_options(const url& address, engine_options& options) {
             else if (value == "reset") options.reset = reset_on_return::reset_settings;
             else if (value == "discard") options.reset = reset_on_return::discard_all;
             else bad_option(address, key, value, "rollback, reset or discard");
+        } else if (key == "pooler") {
+            if (value == "none") options.pooler = postgres::pooler_mode::none;
+            else if (value == "transaction") options.pooler = postgres::pooler_mode::transaction;
+            else bad_option(address, key, value, "none or transaction (a pooler in session mode is none)");
         }
+    }
+    if (options.pooler == postgres::pooler_mode::transaction) {
+        if (address.dialect != "postgresql")
+            throw interface_error("ctql: pooler=transaction in " + address.to_string() +
+                                  " is for PostgreSQL behind a pooler such as pgbouncer; SQLite has none");
+        if (options.reset != reset_on_return::rollback)
+            throw interface_error("ctql: pool_reset_on_return=reset or discard resets session state, which a pooler "
+                                  "in transaction mode does not keep for a client (pooler=transaction in " +
+                                  address.to_string() + "): leave it at rollback");
     }
 }
 
@@ -1595,6 +1863,19 @@ bool ping(Connection& c) {
         return false;
     }
 }
+
+inline std::unique_ptr<postgres_pool> make_postgres_pool(const url& address, const engine_options& options) {
+    const postgres::options connection_options{.pooler = options.pooler};
+    return std::make_unique<postgres_pool>(
+        [conninfo = address.libpq_conninfo(), connection_options] {
+            return postgres::connection{conninfo, connection_options};
+        },
+        options.pool, [](postgres::connection& c) { return c.is_open() && ping(c); },
+        [reset = options.reset](postgres::connection& c) {
+            if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
+            reset_for_next_user(c, reset);
+        });
+}
 }  // namespace detail
 
 inline engine create_engine(std::string_view text, engine_options options = {}) {
@@ -1618,15 +1899,27 @@ inline engine create_engine(std::string_view text, engine_options options = {}) 
             [reset = options.reset](sqlite::connection& c) { detail::reset_for_next_user(c, reset); });
     } else {
         state->kind = backend_kind::postgresql;
-        const std::string conninfo = address.libpq_conninfo();
-        state->postgres = std::make_unique<detail::postgres_pool>(
-            [conninfo] { return postgres::connection{conninfo}; }, options.pool,
-            [](postgres::connection& c) { return c.is_open() && detail::ping(c); },
-            [reset = options.reset](postgres::connection& c) {
-                if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
-                detail::reset_for_next_user(c, reset);
-            });
+        state->postgres = detail::make_postgres_pool(address, options);
+        if (options.read_replica) {
+            url replica_address = resolve_password(parse_url(options.read_replica->url));
+            if (replica_address.dialect != "postgresql")
+                throw interface_error("ctql: the read replica of " + state->display + " must be a postgresql:// URL, not " +
+                                      replica_address.to_string());
+            engine_options replica_options = options;  // the primary's pool settings, unless the replica's URL says
+            replica_options.read_replica.reset();
+            detail::apply_url_options(replica_address, replica_options);
+            auto replica = std::make_shared<detail::engine_state>();
+            replica->kind = backend_kind::postgresql;
+            replica->display = replica_address.to_string();
+            replica->echo = replica_options.echo;
+            replica->postgres = detail::make_postgres_pool(replica_address, replica_options);
+            replica->address = std::move(replica_address);
+            state->replica = std::move(replica);
+            state->router = std::make_unique<detail::replica_router>(*options.read_replica);
+        }
     }
+    if (options.read_replica && !state->replica)
+        throw interface_error("ctql: read replicas are PostgreSQL's; the engine for " + state->display + " is SQLite");
     state->address = std::move(address);
     return engine{std::move(state)};
 }

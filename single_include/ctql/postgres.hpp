@@ -1906,11 +1906,21 @@ namespace ctql::postgres {
 
 class pipeline_batch;
 
+enum class pooler_mode {
+    none,         // a server connection of our own: statements are prepared once, by name
+    transaction,  // a pooler in transaction mode (pgbouncer pool_mode=transaction): each
+};
+
+struct options {
+    pooler_mode pooler = pooler_mode::none;
+};
+
 class connection : public ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>> {
 public:
     using dialect = ctql::dialect::postgres;
 
-    explicit connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    explicit connection(const std::string& conninfo, options opts = {})
+        : conn_(PQconnectdb(conninfo.c_str())), pooler_(opts.pooler) {
         if (conn_ == nullptr) {
             error_details details;
             details.message = "ctql: libpq could not allocate a connection";
@@ -1930,6 +1940,7 @@ public:
     connection(connection&& other) noexcept
         : conn_(std::exchange(other.conn_, nullptr)),
           prepared_(std::move(other.prepared_)),
+          pooler_(other.pooler_),
           busy_(other.busy_),
           sessions_(std::move(other.sessions_)) {
         sessions_.follow(*this);
@@ -1939,6 +1950,7 @@ public:
             close();
             conn_ = std::exchange(other.conn_, nullptr);
             prepared_ = std::move(other.prepared_);
+            pooler_ = other.pooler_;
             busy_ = other.busy_;
             sessions_ = std::move(other.sessions_);
             sessions_.follow(*this);
@@ -1963,11 +1975,14 @@ public:
             const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
             const std::string_view sql = chosen.text;
             ensure_idle();
-            const auto& name = ensure_prepared(stmt, chosen, args...);
+            const std::string& name = ensure_prepared(stmt, chosen, args...);
             with_parameters([&](const auto& params) {
-                if (PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
-                                        params.param_lengths(), params.param_formats(), 1) != 1)
-                    detail::throw_connection_error(conn_, sql);
+                const int sent = unnamed_statements()
+                    ? PQsendQueryParams(conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                        params.param_lengths(), params.param_formats(), 1)
+                    : PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
+                                          params.param_lengths(), params.param_formats(), 1);
+                if (sent != 1) detail::throw_connection_error(conn_, sql);
             }, stmt, args...);
             if (PQsetSingleRowMode(conn_) != 1) detail::throw_connection_error(conn_, sql);
             busy_ = true;
@@ -2036,10 +2051,14 @@ public:
     }
 
     std::size_t prepared_statements() const {
+        if (unnamed_statements()) return 0;
         std::size_t n = 0;
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
     }
+
+    pooler_mode pooler() const { return pooler_; }
+    bool keeps_session_state() const { return pooler_ == pooler_mode::none; }
     void commit() {
         ensure_idle();
         constexpr std::string_view sql = "COMMIT";
@@ -2120,12 +2139,27 @@ private:
         return ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant;
     }
 
+    bool unnamed_statements() const { return pooler_ == pooler_mode::transaction; }
+
     template <class Statement, class... Arguments>
     const std::string& ensure_prepared(const Statement& stmt, const ctql::detail::chosen_sql& chosen,
                                        const Arguments&... args) {
         const std::size_t slot = slot_of<Statement>(chosen);
         if (slot >= prepared_.size()) prepared_.resize(slot + 1);
         std::string& name = prepared_[slot];
+        if (unnamed_statements()) {
+            if constexpr (requires { Statement::checks_declared_outputs; }) {
+                if constexpr (Statement::checks_declared_outputs) {
+                    if (name.empty()) {
+                        with_parameters([&](const auto& params) {
+                            check_declared_outputs_unnamed<Statement>(chosen.text, params);
+                        }, stmt, args...);
+                        name = "checked";
+                    }
+                }
+            }
+            return unnamed_;
+        }
         if (name.empty()) {
             const std::string_view sql = chosen.text;
             std::string candidate = "ctql_" + std::to_string(slot);
@@ -2153,6 +2187,37 @@ private:
         }
     }
 
+    template <class Statement, class Params>
+    void check_declared_outputs_unnamed(std::string_view sql, const Params& params) {
+        if (PQenterPipelineMode(conn_) != 1) detail::throw_connection_error(conn_, sql);
+        struct leave_pipeline {
+            PGconn* conn;
+            bool synced = false;
+            ~leave_pipeline() {
+                if (PQexitPipelineMode(conn) == 1) return;
+                if (!synced) PQpipelineSync(conn);
+                for (int attempts = 0; attempts < 64 && PQstatus(conn) == CONNECTION_OK; ++attempts) {
+                    detail::result_ptr rest{PQgetResult(conn)};
+                    if (!rest && PQexitPipelineMode(conn) == 1) return;
+                }
+            }
+        } leave{conn_};
+        if (PQsendPrepare(conn_, "", sql.data(), params.size(), params.param_types()) != 1 ||
+            PQsendDescribePrepared(conn_, "") != 1 || PQpipelineSync(conn_) != 1)
+            detail::throw_connection_error(conn_, sql);
+        leave.synced = true;
+        detail::result_ptr prepared{PQgetResult(conn_)};
+        detail::result_ptr{PQgetResult(conn_)};  // the end of the prepare's results
+        detail::result_ptr described{PQgetResult(conn_)};
+        if (described) detail::result_ptr{PQgetResult(conn_)};
+        for (detail::result_ptr r{PQgetResult(conn_)}; r && PQresultStatus(r.get()) != PGRES_PIPELINE_SYNC;
+             r.reset(PQgetResult(conn_))) {
+        }
+        check(prepared.get(), sql);
+        check(described.get(), sql);
+        detail::check_declared_outputs<Statement>(described.get(), sql);
+    }
+
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
         if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
@@ -2162,8 +2227,11 @@ private:
         const std::string& name = ensure_prepared(stmt, chosen, args...);
         detail::result_ptr r;
         with_parameters([&](const auto& params) {
-            r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
-                                   params.param_formats(), 1));
+            r.reset(unnamed_statements()
+                        ? PQexecParams(conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                       params.param_lengths(), params.param_formats(), 1)
+                        : PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(),
+                                         params.param_lengths(), params.param_formats(), 1));
         }, stmt, args...);
         try {
             check(r.get(), sql);
@@ -2276,6 +2344,8 @@ private:
 
     PGconn* conn_ = nullptr;
     std::vector<std::string> prepared_;  // by statement slot; empty until prepared
+    static inline const std::string unnamed_{};
+    pooler_mode pooler_ = pooler_mode::none;
     bool busy_ = false;
     ctql::detail::direct_session_owner<connection> sessions_;
 };
@@ -2353,17 +2423,23 @@ private:
     template <class Params>
     void send_prepared(std::string_view sql, std::size_t slot, const Params& params,
                        std::unique_ptr<const ctql::detail::secret_values> secrets) {
-        if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
-        std::string& name = c_.prepared_[slot];
-        if (name.empty()) {
-            name = "ctql_" + std::to_string(slot);
-            if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
-                detail::throw_connection_error(c_.conn_, sql);
-            pending_.push_back({kind::prepare, sql, slot});
+        int sent = 0;
+        if (c_.unnamed_statements()) {
+            sent = PQsendQueryParams(c_.conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                     params.param_lengths(), params.param_formats(), 1);
+        } else {
+            if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
+            std::string& name = c_.prepared_[slot];
+            if (name.empty()) {
+                name = "ctql_" + std::to_string(slot);
+                if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
+                    detail::throw_connection_error(c_.conn_, sql);
+                pending_.push_back({kind::prepare, sql, slot});
+            }
+            sent = PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(),
+                                       params.param_lengths(), params.param_formats(), 1);
         }
-        if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
-                                params.param_formats(), 1) != 1)
-            detail::throw_connection_error(c_.conn_, sql);
+        if (sent != 1) detail::throw_connection_error(c_.conn_, sql);
         pending_.push_back({kind::query, sql, slot, std::move(secrets)});
         flush();
         read_available(false);

@@ -284,17 +284,6 @@ TEST_CASE("an exhausted pool waits for its timeout, then says so") {
     CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(900));
 }
 
-TEST_CASE("pre_ping replaces connections that died when the server restarted") {
-    const char* pg_ctl = std::getenv("CTQL_TEST_PG_CTL");
-    REQUIRE(pg_ctl != nullptr);
-    engine db = create_engine(postgres_url() + "&pool_size=2&pool_pre_ping=true");
-    recreate(db);
-    { auto c = db.connect(); c(insert_into(users).set(users.name = "before restart")); }
-    REQUIRE(std::system((std::string(pg_ctl) + " restart -m fast -w >/dev/null 2>&1").c_str()) == 0);
-    auto c = db.connect();  // the pooled connection is dead: pre_ping replaces it
-    CHECK(c(select(users.name).from(users)).front() == "before restart");
-}
-
 TEST_CASE("a connection that broke is discarded, not reused") {
     engine db = create_engine(postgres_url() + "&pool_size=1&max_overflow=0");
     recreate(db);
@@ -309,7 +298,13 @@ TEST_CASE("a connection that broke is discarded, not reused") {
         });
         auto admin = create_engine(postgres_url()).connect();
         admin.execute(verbatim{"SELECT pg_terminate_backend(" + std::to_string(pid) + ")"});
-        CHECK_THROWS_AS(c(select(count()).from(users)), operational_error);
+        if (std::getenv("CTQL_TEST_POOLED") != nullptr) {
+            // Through pgbouncer (scripts/run-ctest.sh's second pass) the connection is
+            // pgbouncer's, and its pid not a server's: nothing broke, the statement runs.
+            CHECK(c(select(count()).from(users)).front() == 0);
+        } else {
+            CHECK_THROWS_AS(c(select(count()).from(users)), operational_error);
+        }
     }
     auto c = db.connect();
     CHECK(c(select(count()).from(users)).front() == 0);

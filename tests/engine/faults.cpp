@@ -223,3 +223,12 @@ TEST_CASE("writing to a read-only SQLite database is an operational error that c
     CHECK(user_count(read_only) == 1);
     std::remove(path.c_str());
 }
+
+TEST_CASE("pre_ping replaces connections that died when the server restarted") {
+    engine db = create_engine(postgres_url() + "&pool_size=2&pool_pre_ping=true");
+    recreate(db);
+    { auto c = db.connect(); c(insert_into(users).set(users.name = "before restart")); }
+    pg_ctl("restart -m fast");
+    auto c = db.connect();  // the pooled connection is dead: pre_ping replaces it
+    CHECK(c(select(users.name).from(users)).front() == "before restart");
+}

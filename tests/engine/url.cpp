@@ -57,6 +57,17 @@ const std::vector<url_case>& url_cases() {
          {.dialect = "postgresql", .username = "u", .password = "a+b", .host = "h", .database = "db"}},
         {"postgresql://u:@h/db", {.dialect = "postgresql", .username = "u", .password = "", .host = "h", .database = "db"}},
         {"postgresql://[::1]:5433/db", {.dialect = "postgresql", .host = "::1", .port = 5433, .database = "db"}},
+        // several hosts, for libpq to try in order (failover)
+        {"postgresql://u:pw@h1:5432,h2:5433/db?target_session_attrs=read-write",
+         {.dialect = "postgresql", .username = "u", .password = "pw", .host = "h1", .port = 5432,
+          .more_hosts = {{"h2", 5433}}, .database = "db", .query = query_pairs{{"target_session_attrs", "read-write"}}}},
+        {"postgresql://h1,h2:6000,[::1]:5433,[::2]/db",
+         {.dialect = "postgresql", .host = "h1", .more_hosts = {{"h2", 6000}, {"::1", 5433}, {"::2", {}}},
+          .database = "db"}},
+        {"postgresql://h1:5432,/db", {}, "empty host in the host list"},
+        {"postgresql://h1:5432,h2:x/db", {}, "the port is not a number"},  // masked: it might be a password
+        {"postgresql://h1,h2:5432,,h3/db", {}, "empty host in the host list"},
+        {"sqlite://,h2/x.db", {}, "sqlite URLs have no host"},
         {"postgresql://u@[fe80::1%25eth0]/db",
          {.dialect = "postgresql", .username = "u", .host = "fe80::1%eth0", .database = "db"}},
         {"postgresql:///db?host=/tmp/sock",
@@ -93,7 +104,7 @@ const std::vector<url_case>& url_cases() {
         {"postgresql://h/db%00", {}, "%00 (NUL) is not allowed in the database name"},
         {"postgresql://[::1/db", {}, "unterminated IPv6 address: missing ']' (at column 14)"},
         {"postgresql://[]/db", {}, "empty IPv6 address"},
-        {"postgresql://[::1]x/db", {}, "expected ':', '/' or '?' after the IPv6 address (at column 19)"},
+        {"postgresql://[::1]x/db", {}, "expected ':', ',', '/' or '?' after the IPv6 address (at column 19)"},
         {"postgresql://[host]/db", {}, "\"host\" is not an IPv6 address"},
         {"postgresql://h]/db", {}, "'[' and ']' may only enclose an IPv6 address (at column 15)"},
         {"postgresql://a[b@h/db", {}, "unexpected '@' in the host"},
@@ -179,6 +190,7 @@ TEST_CASE("parse_url reads every URL in the table, or rejects it saying what and
         CHECK(parsed.password == c.expected.password);
         CHECK(parsed.host == c.expected.host);
         CHECK(parsed.port == c.expected.port);
+        CHECK(parsed.more_hosts == c.expected.more_hosts);
         CHECK(parsed.database == c.expected.database);
         CHECK(parsed.query == c.expected.query);
         // Rendering with the password shown must read back to the same fields.
@@ -252,7 +264,8 @@ TEST_CASE("query_value answers with the first occurrence; is_memory only for sql
     STATIC_REQUIRE(url::is_engine_option("busy_timeout"));
     STATIC_REQUIRE_FALSE(url::is_engine_option("sslmode"));
     STATIC_REQUIRE(url::is_engine_option("pool_reset_on_return"));
-    STATIC_REQUIRE(url::engine_option_keys.size() == 8);
+    STATIC_REQUIRE(url::is_engine_option("pooler"));
+    STATIC_REQUIRE(url::engine_option_keys.size() == 9);
 }
 
 TEST_CASE("resolve_password takes the password from an environment variable", "[engine][url]") {
@@ -332,4 +345,21 @@ TEST_CASE("libpq_conninfo quotes every value and leaves out engine options", "[e
     // A key is not quoted, so one that is not a plain word could smuggle in other keywords.
     CHECK_THROWS_WITH(parse_url("postgresql://h/db?sslmode%3D%27disable%27%20host=x").libpq_conninfo(),
                       Catch::Contains("is not a libpq connection keyword"));
+}
+
+TEST_CASE("a host list goes to libpq as host and port lists, and its ports are never masked", "[engine][url]") {
+    auto u = parse_url("postgresql://app:s3cr3t@10.0.0.1:5432,10.0.0.2:5433,[::1]/orders?target_session_attrs=read-write");
+    CHECK(u.to_string() == "postgresql://app:***@10.0.0.1:5432,10.0.0.2:5433,[::1]/orders?target_session_attrs=read-write");
+    CHECK(u.libpq_conninfo() ==
+          "host='10.0.0.1,10.0.0.2,::1' port='5432,5433,' user='app' password='s3cr3t' dbname='orders' "
+          "target_session_attrs='read-write'");
+    CHECK(parse_url("postgresql://h1,h2/db").libpq_conninfo() == "host='h1,h2' dbname='db'");
+    // A malformed URL with a host list echoes its hosts and ports, and still hides the password.
+    CHECK(error_of("postgresql://u:s3cr3t@h1:5432,h2:99999/db") ==
+          "malformed database URL \"postgresql://u:***@h1:5432,h2:99999/db\": "
+          "port 99999 is out of range 1-65535 (at column 31)");
+    CHECK_THAT(error_of("postgresql://h1:5432,h2:5433/db?x=%G1"),
+               Catch::StartsWith("malformed database URL \"postgresql://h1:5432,h2:5433/db?x=%G1\": "));
+    // ...but a "port" list that could be a password which lost its '@host' is masked.
+    CHECK(error_of("postgresql://u:s3,cr3t/db").find("s3,cr3t") == std::string::npos);
 }

@@ -140,7 +140,8 @@ TEST_CASE("each mistake in a configuration file is an error naming the file, the
         {"url = sqlite://\n", "ctql: pipeline.ini:1: key url comes before any [database.<name>] section"},
         {"[database.default]\nurl = sqlite://\npasword = x\n",
          "ctql: pipeline.ini:3: [database.default]: unknown key pasword; the keys are url, admin_url, dialect, "
-         "address, database, user, admin, password_env, password_file, admin_password_env, admin_password_file"},
+         "address, database, user, admin, password_env, password_file, admin_password_env, admin_password_file, replica_url, "
+         "max_replica_lag_ms"},
         {"[database.default]\nurl = sqlite://\nurl = sqlite:///b.db\n",
          "ctql: pipeline.ini:3: [database.default]: key url is given twice (first on line 2)"},
         {"[database.default]\nurl = sqlite://\n\n[database.default]\nurl = sqlite://\n",
@@ -387,4 +388,56 @@ TEST_CASE("passwords come from the environment or a file when the engines are ma
     const std::string file_missing = error_text([&] { make_registry(no_file); });
     CHECK(file_missing.starts_with("ctql: database default (pipeline.ini:1): "));
     CHECK(file_missing.find("cannot open password_file \"no_such_dir/pw\"") != std::string::npos);
+}
+
+TEST_CASE("a database may name a read replica, which takes the user's password unless it has its own") {
+    auto config = database_config::parse(
+        "[database.warehouse]\nurl = postgresql://etl@primary/events\npassword_env = WH_PW\n"
+        "replica_url = postgresql://etl@replica/events\nmax_replica_lag_ms = 2500\n"
+        "[database.reports]\ndialect = postgresql\naddress = primary:5432\ndatabase = reports\nuser = rep:Inline7\n"
+        "replica_url = postgresql://rep@replica:5433/reports\n"
+        "[database.own]\nurl = postgresql://a@p/db\nreplica_url = postgresql://b:Own9@r/db\n",
+        "pipeline.ini");
+    const auto& warehouse = config.at("warehouse");
+    REQUIRE(warehouse.replica.has_value());
+    CHECK(warehouse.replica->to_string(false) == "postgresql://etl@replica/events?password_env=WH_PW");
+    CHECK(warehouse.max_replica_lag == std::chrono::milliseconds{2500});
+    CHECK(config.at("reports").replica->to_string(false) == "postgresql://rep:Inline7@replica:5433/reports");
+    CHECK_FALSE(config.at("reports").max_replica_lag.has_value());
+    CHECK(config.at("own").replica->to_string(false) == "postgresql://b:Own9@r/db");
+    // Printed with the rest, passwords masked.
+    const std::string printed = config.to_string();
+    CHECK(printed.find("replica_url = postgresql://rep:***@replica:5433/reports\n") != std::string::npos);
+    CHECK(printed.find("max_replica_lag_ms = 2500\n") != std::string::npos);
+    CHECK(printed.find("Inline7") == std::string::npos);
+    CHECK(printed.find("Own9") == std::string::npos);
+
+    CHECK(parse_error("[database.a]\nurl = postgresql://u@p/db\nmax_replica_lag_ms = 10\n") ==
+          "ctql: pipeline.ini:3: [database.a]: max_replica_lag_ms needs replica_url");
+    CHECK(parse_error("[database.a]\nurl = postgresql://u@p/db\nreplica_url = postgresql://u@r/db\nmax_replica_lag_ms = 2s\n") ==
+          "ctql: pipeline.ini:4: [database.a]: max_replica_lag_ms is not a whole number of milliseconds, 0 or more");
+    CHECK(parse_error("[database.a]\nurl = sqlite:///a.db\nreplica_url = postgresql://u@r/db\n") ==
+          "ctql: pipeline.ini:3: [database.a]: replica_url: read replicas are PostgreSQL's, for a postgresql database");
+
+    // The environment: a replica for a database it or the file gives; a new user URL drops the file's replica.
+    config.apply_environment({{"CTQL_DATABASE_OWN_REPLICA_URL", "postgresql://b@r2/db"},
+                              {"CTQL_DATABASE_WAREHOUSE_URL", "postgresql://etl@elsewhere/events"}});
+    CHECK(config.at("own").replica->to_string(false) == "postgresql://b@r2/db");
+    CHECK(config.at("own").origin == "pipeline.ini:12, replica from CTQL_DATABASE_OWN_REPLICA_URL");
+    CHECK_FALSE(config.at("warehouse").replica.has_value());
+    CHECK(error_text([&] { config.apply_environment({{"CTQL_DATABASE_NOPE_REPLICA_URL", "postgresql://r/db"}}); }) ==
+          "ctql: environment variable CTQL_DATABASE_NOPE_REPLICA_URL: sets the replica URL of the database nope, which "
+          "neither the configuration nor CTQL_DATABASE_NOPE_URL gives");
+}
+
+TEST_CASE("a registry's engine for a database with a replica sends its selects there") {
+    const std::string primary = ctql_test::postgres_url();
+    const char* replica = std::getenv("CTQL_TEST_PG_REPLICA_URL");
+    if (replica == nullptr) FAIL("CTQL_TEST_PG_REPLICA_URL is not set: run through scripts/with-postgres.sh --replica");
+    auto config = database_config::parse("[database.default]\nurl = " + primary + "\nreplica_url = " + replica + "\n");
+    bind_registry user = make_registry(config);
+    CHECK(user.engine("default").has_read_replica());
+    CHECK(user.engine("default").connect().reads_on_replica());
+    // Migrations connect as the admin role, to the primary only.
+    CHECK_FALSE(make_registry(config, database_role::admin).engine("default").has_read_replica());
 }

@@ -27,12 +27,14 @@
 #include <vector>
 
 #include <ctql/backend/postgres/connection.hpp>
+#include <ctql/backend/postgres/replication.hpp>
 #include <ctql/backend/sqlite/connection.hpp>
 #include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
 #include <ctql/core/verbatim.hpp>
 #include <ctql/engine/logging.hpp>
 #include <ctql/engine/pool.hpp>
+#include <ctql/engine/read_replica.hpp>
 #include <ctql/engine/url.hpp>
 #include <ctql/expr/parameter.hpp>
 #include <ctql/stmt/insert.hpp>
@@ -52,11 +54,15 @@ enum class reset_on_return {
 };
 
 struct engine_options {
-    pool_options pool;
-    echo_options echo;
+    pool_options pool{};
+    echo_options echo{};
     int sqlite_busy_timeout_ms = 5000;
     // SQLite has no session settings to reset: there every policy rolls back only.
     reset_on_return reset = reset_on_return::rollback;
+    // PostgreSQL behind a pooler in transaction mode (URL: pooler=transaction).
+    postgres::pooler_mode pooler = postgres::pooler_mode::none;
+    // PostgreSQL: a streaming replica for selects (engine/read_replica.hpp).
+    std::optional<read_replica_options> read_replica{};
 };
 
 // What an engine's pool holds right now.
@@ -155,6 +161,9 @@ struct engine_state {
     echo_options echo;
     std::unique_ptr<sqlite_pool> sqlite;
     std::unique_ptr<postgres_pool> postgres;
+    // With a read replica: its own state (pool, URL), and where reads go.
+    std::shared_ptr<engine_state> replica;
+    std::unique_ptr<replica_router> router;
 
     // A lost connection usually means the server restarted or failed over:
     // the idle connections are as dead as the one that failed, so they are
@@ -174,6 +183,7 @@ struct session : guard_book {
 
     std::shared_ptr<engine_state> state;
     handle_type handle;
+    int reads_on_primary = 0;  // read_your_writes() scopes open
 
     session(std::shared_ptr<engine_state> s, handle_type h) : state(std::move(s)), handle(std::move(h)) {}
 
@@ -196,6 +206,10 @@ struct session : guard_book {
 
     bool backend_in_transaction() {
         return std::visit([](auto& h) { return h->is_open() && h->in_transaction(); }, handle);
+    }
+
+    bool backend_is_open() {
+        return std::visit([](auto& h) { return h->is_open(); }, handle);
     }
 };
 }  // namespace detail
@@ -472,7 +486,7 @@ public:
     auto operator()(const Statement& stmt, const Arguments&... args) {
         static_assert(Statement::check());
         if constexpr (arguments_match_v<Statement, Arguments...>) {
-            return logged([&](auto& backend) {
+            const auto run = [&](auto& backend) {
                 if constexpr (returns_rows_v<Statement>) {
                     using row_t = typename Statement::result_row;
                     using rows_t = statement_rows<row_t, Statement>;
@@ -481,14 +495,48 @@ public:
                 } else {
                     return backend(stmt, args...);
                 }
-            }, stmt, args...);
+            };
+            if constexpr (returns_rows_v<Statement>) {
+                if constexpr (Statement::is_query) {
+                    if (detail::session* replica = read_session()) {
+                        try {
+                            return logged(*replica, run, stmt, args...);
+                        } catch (const operational_error&) {
+                            if (replica->backend_is_open()) throw;
+                            replica_lost();  // a select may run again: on the primary
+                        }
+                    }
+                }
+            }
+            return logged(*session_, run, stmt, args...);
         }
     }
+
+    // Reads on the primary while the scope lives, as every statement in a
+    // transaction is: for reading what this connection has just written,
+    // which a replica may not have replayed yet. Scopes nest.
+    class read_your_writes_scope {
+    public:
+        read_your_writes_scope(const read_your_writes_scope&) = delete;
+        read_your_writes_scope& operator=(const read_your_writes_scope&) = delete;
+        ~read_your_writes_scope() { --session_->reads_on_primary; }
+
+    private:
+        friend class connection;
+        explicit read_your_writes_scope(std::shared_ptr<detail::session> s) : session_(std::move(s)) {
+            ++session_->reads_on_primary;
+        }
+        std::shared_ptr<detail::session> session_;
+    };
+    [[nodiscard]] read_your_writes_scope read_your_writes() { return read_your_writes_scope{session_}; }
+
+    // Whether the next select would go to the engine's read replica.
+    bool reads_on_replica() { return read_session() != nullptr; }
 
     // insert_into(t).columns(...) with a range of rows: all stored or none.
     template <table_type Table, class... Columns, std::ranges::input_range Rows>
     std::int64_t operator()(const insert_columns_statement<Table, Columns...>& stmt, Rows&& rows_to_insert) {
-        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+        return logged(*session_, [&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 
     // The same with ON CONFLICT or RETURNING: the rows changed, or those returned.
@@ -497,7 +545,7 @@ public:
     auto operator()(const statement_t<insert_kind, target_clause<keyword::insert_into, Table>, bulk_values<Columns...>,
                                       Conflict, Returning>& stmt,
                     Rows&& rows_to_insert) {
-        return logged([&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
+        return logged(*session_, [&](auto& backend) { return backend(stmt, rows_to_insert); }, stmt);
     }
 
     // Runs f with the backend connection (ctql::sqlite::connection& or
@@ -515,8 +563,10 @@ public:
         static_assert(returns_rows_v<Statement> && Statement::is_query, "ctql: stream() reads the rows of a select");
         if constexpr (arguments_match_v<Statement, Arguments...>) {
             ensure_transaction_intact();
+            detail::session* replica = read_session();
+            const std::shared_ptr<detail::session>& source = replica != nullptr ? replica_ : session_;
             auto state = std::make_unique<detail::stream_state<Statement>>();
-            state->owner = session_;
+            state->owner = source;
             state->sql = detail::sql_for(session_->state->kind, stmt);
             if (session_->state->echo.enabled) {
                 state->parameters = detail::format_parameters(stmt, args...);
@@ -524,11 +574,11 @@ public:
             }
             auto& opened = *state;
             opened.guarded([&] {
-                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&session_->handle)) {
+                if (auto* lite = std::get_if<detail::sqlite_pool::handle>(&source->handle)) {
                     opened.lite.emplace((**lite)(stmt, args...));
                     opened.lite_at = opened.lite->begin();
                 } else {
-                    auto& pg = std::get<detail::postgres_pool::handle>(session_->handle);
+                    auto& pg = std::get<detail::postgres_pool::handle>(source->handle);
                     opened.pg.emplace((*pg).stream(stmt, args...));
                     opened.pg_at = opened.pg->begin();
                 }
@@ -569,35 +619,71 @@ private:
     const std::shared_ptr<detail::session>& transaction_session() const { return session_; }
     void ensure_transaction_intact() { transaction_methods::ensure_transaction_intact(*session_); }
 
-    // Runs `run` on the backend, logging it when echo is on.
+    // Runs `run` on the backend of `on` (this connection's session, or its
+    // replica session), logging it when echo is on.
     template <class Run, class Statement, class... Arguments>
-    auto logged(Run&& run, const Statement& stmt, const Arguments&... args) {
+    auto logged(detail::session& on, Run&& run, const Statement& stmt, const Arguments&... args) {
         ensure_transaction_intact();
-        if (!session_->state->echo.enabled) return with_backend(run);
+        if (!on.state->echo.enabled) return on.with_backend(run);
         const auto start = std::chrono::steady_clock::now();
         try {
-            auto out = with_backend(run);
+            auto out = on.with_backend(run);
             std::int64_t count;
             if constexpr (std::is_integral_v<decltype(out)>) count = out;
             else count = static_cast<std::int64_t>(out.size());
-            log(stmt, std::chrono::steady_clock::now() - start, count, {}, args...);
+            log(on, stmt, std::chrono::steady_clock::now() - start, count, {}, args...);
             return out;
         } catch (const std::exception& e) {
-            log(stmt, std::chrono::steady_clock::now() - start, 0, e.what(), args...);
+            log(on, stmt, std::chrono::steady_clock::now() - start, 0, e.what(), args...);
             throw;
         }
     }
 
+    // The replica session a select goes to now, opened on first use; null
+    // when it goes to the primary (engine/read_replica.hpp says when).
+    detail::session* read_session() {
+        const auto& replica_state = session_->state->replica;
+        if (!replica_state || session_->reads_on_primary > 0 || !session_->open_guards.empty() || in_transaction())
+            return nullptr;
+        const auto open = [&] {
+            if (!replica_)
+                replica_ = std::make_shared<detail::session>(replica_state, replica_state->postgres->checkout());
+        };
+        try {
+            const bool use = session_->state->router->reads_on_replica([&] {
+                open();
+                return replica_->with_backend([](auto& backend) -> std::optional<std::chrono::milliseconds> {
+                    if constexpr (std::is_same_v<std::decay_t<decltype(backend)>, postgres::connection>)
+                        return postgres::replication_lag(backend);
+                    else
+                        return std::chrono::milliseconds{0};
+                });
+            });
+            if (!use) return nullptr;
+            open();
+            return replica_.get();
+        } catch (const operational_error&) {
+            replica_lost();
+            return nullptr;
+        }
+    }
+
+    void replica_lost() {
+        replica_.reset();
+        session_->state->router->unreachable();
+    }
+
     template <class Statement, class... Arguments>
-    void log(const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count, std::string_view error,
-             const Arguments&... args) {
-        const detail::engine_state& state = *session_->state;
+    static void log(const detail::session& on, const Statement& stmt, std::chrono::nanoseconds took, std::int64_t count,
+                    std::string_view error, const Arguments&... args) {
+        const detail::engine_state& state = *on.state;
         if (state.echo.slow_threshold && took < *state.echo.slow_threshold && error.empty()) return;
         detail::emit_event(state, detail::sql_for(state.kind, stmt), detail::format_parameters(stmt, args...), took,
                            count, error);
     }
 
     std::shared_ptr<detail::session> session_;
+    std::shared_ptr<detail::session> replica_;  // checked out from the replica's pool on the first routed select
 };
 
 class engine {
@@ -634,11 +720,45 @@ public:
     void dispose() {
         if (state_->sqlite) state_->sqlite->dispose();
         if (state_->postgres) state_->postgres->dispose();
+        if (state_->replica) state_->replica->postgres->dispose();
+    }
+
+    bool has_read_replica() const { return state_->replica != nullptr; }
+    // The replica's URL with its password shown as ***.
+    const std::string& replica_display_url() const {
+        require_replica("replica_display_url()");
+        return state_->replica->display;
+    }
+
+    // Where reads went at the last check, and the replica's lag then.
+    replica_status read_replica_status() const {
+        require_replica("read_replica_status()");
+        return state_->router->status();
+    }
+
+    // Asks the replica now how far behind it is (a connection from the
+    // replica's pool, one round trip); throws operational_error when it cannot
+    // be reached. nullopt: it has replayed nothing since it started and has more to replay.
+    std::optional<std::chrono::milliseconds> replica_lag() {
+        require_replica("replica_lag()");
+        auto handle = state_->replica->postgres->checkout();
+        try {
+            return postgres::replication_lag(*handle);
+        } catch (const operational_error&) {
+            if (!handle->is_open()) handle.invalidate();
+            throw;
+        }
     }
 
 private:
     friend engine create_engine(std::string_view, engine_options);
     explicit engine(std::shared_ptr<detail::engine_state> state) : state_(std::move(state)) {}
+
+    void require_replica(std::string_view what) const {
+        if (!state_->replica)
+            throw interface_error("ctql: " + std::string(what) + " needs a read replica, and the engine for " +
+                                  state_->display + " has none (engine_options::read_replica)");
+    }
     std::shared_ptr<detail::engine_state> state_;
 };
 
@@ -691,7 +811,20 @@ inline void apply_url_options(const url& address, engine_options& options) {
             else if (value == "reset") options.reset = reset_on_return::reset_settings;
             else if (value == "discard") options.reset = reset_on_return::discard_all;
             else bad_option(address, key, value, "rollback, reset or discard");
+        } else if (key == "pooler") {
+            if (value == "none") options.pooler = postgres::pooler_mode::none;
+            else if (value == "transaction") options.pooler = postgres::pooler_mode::transaction;
+            else bad_option(address, key, value, "none or transaction (a pooler in session mode is none)");
         }
+    }
+    if (options.pooler == postgres::pooler_mode::transaction) {
+        if (address.dialect != "postgresql")
+            throw interface_error("ctql: pooler=transaction in " + address.to_string() +
+                                  " is for PostgreSQL behind a pooler such as pgbouncer; SQLite has none");
+        if (options.reset != reset_on_return::rollback)
+            throw interface_error("ctql: pool_reset_on_return=reset or discard resets session state, which a pooler "
+                                  "in transaction mode does not keep for a client (pooler=transaction in " +
+                                  address.to_string() + "): leave it at rollback");
     }
 }
 
@@ -734,6 +867,19 @@ bool ping(Connection& c) {
         return false;
     }
 }
+
+inline std::unique_ptr<postgres_pool> make_postgres_pool(const url& address, const engine_options& options) {
+    const postgres::options connection_options{.pooler = options.pooler};
+    return std::make_unique<postgres_pool>(
+        [conninfo = address.libpq_conninfo(), connection_options] {
+            return postgres::connection{conninfo, connection_options};
+        },
+        options.pool, [](postgres::connection& c) { return c.is_open() && ping(c); },
+        [reset = options.reset](postgres::connection& c) {
+            if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
+            reset_for_next_user(c, reset);
+        });
+}
 }  // namespace detail
 
 // Makes an engine from a URL: sqlite:// (memory), sqlite:///relative.db,
@@ -760,15 +906,27 @@ inline engine create_engine(std::string_view text, engine_options options = {}) 
             [reset = options.reset](sqlite::connection& c) { detail::reset_for_next_user(c, reset); });
     } else {
         state->kind = backend_kind::postgresql;
-        const std::string conninfo = address.libpq_conninfo();
-        state->postgres = std::make_unique<detail::postgres_pool>(
-            [conninfo] { return postgres::connection{conninfo}; }, options.pool,
-            [](postgres::connection& c) { return c.is_open() && detail::ping(c); },
-            [reset = options.reset](postgres::connection& c) {
-                if (!c.is_open()) throw operational_error(error_details{"connection lost", {}, 0, {}, {}, {}});
-                detail::reset_for_next_user(c, reset);
-            });
+        state->postgres = detail::make_postgres_pool(address, options);
+        if (options.read_replica) {
+            url replica_address = resolve_password(parse_url(options.read_replica->url));
+            if (replica_address.dialect != "postgresql")
+                throw interface_error("ctql: the read replica of " + state->display + " must be a postgresql:// URL, not " +
+                                      replica_address.to_string());
+            engine_options replica_options = options;  // the primary's pool settings, unless the replica's URL says
+            replica_options.read_replica.reset();
+            detail::apply_url_options(replica_address, replica_options);
+            auto replica = std::make_shared<detail::engine_state>();
+            replica->kind = backend_kind::postgresql;
+            replica->display = replica_address.to_string();
+            replica->echo = replica_options.echo;
+            replica->postgres = detail::make_postgres_pool(replica_address, replica_options);
+            replica->address = std::move(replica_address);
+            state->replica = std::move(replica);
+            state->router = std::make_unique<detail::replica_router>(*options.read_replica);
+        }
     }
+    if (options.read_replica && !state->replica)
+        throw interface_error("ctql: read replicas are PostgreSQL's; the engine for " + state->display + " is SQLite");
     state->address = std::move(address);
     return engine{std::move(state)};
 }

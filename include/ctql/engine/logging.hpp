@@ -51,8 +51,8 @@ inline log_sink stderr_sink() {
 struct echo_options {
     bool enabled = false;
     // Only statements at least this slow are logged (all of them when unset).
-    std::optional<std::chrono::microseconds> slow_threshold;
-    log_sink sink;  // stderr_sink() when empty
+    std::optional<std::chrono::microseconds> slow_threshold{};
+    log_sink sink{};  // stderr_sink() when empty
 };
 
 namespace detail {

@@ -72,7 +72,7 @@ struct pool_options {
     std::chrono::milliseconds timeout{30000};
     // Connections older than this (since they were opened) are closed and
     // replaced at checkout, before the server or a firewall drops them.
-    std::optional<std::chrono::milliseconds> recycle;
+    std::optional<std::chrono::milliseconds> recycle{};
     // Ask each idle connection whether it is alive at checkout; a dead one is
     // replaced. Needs a pinger.
     bool pre_ping = false;

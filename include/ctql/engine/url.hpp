@@ -12,6 +12,9 @@
 //   sqlite:///relative.db      three slashes: a path relative to the working directory
 //   sqlite:////absolute.db     four slashes: an absolute path
 //   postgresql:///db?host=/run/postgresql   a unix socket directory (or host %2Frun%2Fpostgresql)
+//   postgresql://h1:5432,h2:5433/db?target_session_attrs=read-write
+//                              several hosts, tried in order by libpq; the first
+//                              is host/port, the others more_hosts
 //
 // Reading rules, where a URL could mean two things:
 // - user name, password, host, database, query keys and values are percent-decoded;
@@ -66,6 +69,13 @@ struct url {
     std::optional<std::string> password{};
     std::optional<std::string> host{};  // an IPv6 address without its brackets
     std::optional<int> port{};          // 1-65535
+    // The hosts after the first in a host list (h1:5432,h2:5433), in order.
+    struct endpoint {
+        std::string host{};
+        std::optional<int> port{};
+        friend bool operator==(const endpoint&, const endpoint&) = default;
+    };
+    std::vector<endpoint> more_hosts{};
     std::string database{};             // sqlite: a path; "" or ":memory:" is in memory
     std::vector<std::pair<std::string, std::string>> query{};
 
@@ -76,6 +86,7 @@ struct url {
         std::string_view{"pool_timeout"},  std::string_view{"pool_recycle"},
         std::string_view{"pool_pre_ping"}, std::string_view{"echo"},
         std::string_view{"busy_timeout"},  std::string_view{"pool_reset_on_return"},
+        std::string_view{"pooler"},
     };
 
     static constexpr bool is_engine_option(std::string_view key) {
@@ -139,6 +150,37 @@ constexpr bool all_digits(std::string_view s) {
 }
 
 // 1-65535 written in at most five digits; anything else is no port.
+// What follows host ':' in a well-formed authority: a port, then maybe more
+// hosts ("5432,h2:5433,[::1]:5434"). Anything else after a ':' may be a
+// password that lost its '@host', and is masked in messages.
+constexpr bool is_port_and_hosts(std::string_view s) {
+    const auto comma = s.find(',');
+    if (comma == std::string_view::npos) return all_digits(s);
+    if (!all_digits(s.substr(0, comma))) return false;
+    for (std::size_t begin = comma + 1; begin <= s.size();) {
+        auto end = std::min(s.find(',', begin), s.size());
+        auto piece = s.substr(begin, end - begin);
+        std::size_t port_colon = std::string_view::npos;
+        if (piece.starts_with('[')) {
+            const auto close = piece.find(']');
+            if (close == std::string_view::npos || piece.substr(1, close - 1).find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+                return false;
+            if (close + 1 < piece.size()) {
+                if (piece[close + 1] != ':') return false;
+                port_colon = close + 1;
+            }
+        } else {
+            if (piece.find('@') != std::string_view::npos) return false;
+            port_colon = piece.find(':');
+            if (port_colon != std::string_view::npos && piece.find(':', port_colon + 1) != std::string_view::npos)
+                return false;
+        }
+        if (port_colon != std::string_view::npos && !all_digits(piece.substr(port_colon + 1))) return false;
+        begin = end + 1;
+    }
+    return true;
+}
+
 constexpr std::optional<int> port_value(std::string_view s) {
     if (!all_digits(s) || s.size() > 5) return std::nullopt;
     int value = 0;
@@ -237,7 +279,7 @@ inline void mask_like_a_password(std::string_view s, std::size_t authority, layo
         l.masked.emplace_back(colon + 1, at);
     } else {
         auto end = std::min(s.find_first_of("/?", colon), s.size());
-        if (end > colon + 1 && !all_digits(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
+        if (end > colon + 1 && !is_port_and_hosts(s.substr(colon + 1, end - colon - 1))) l.masked.emplace_back(colon + 1, end);
     }
     // Kept in order and without overlaps, as echo() and column() expect.
     std::sort(l.masked.begin(), l.masked.end());
@@ -283,7 +325,7 @@ inline layout locate(std::string_view s) {
         // "user:password" missing its "@host" reads as host:port; a "port" that is
         // not a number may well be the password, so it is masked too.
         auto end = std::min(s.find_first_of("/?", stop), s.size());
-        if (end > stop + 1 && !all_digits(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
+        if (end > stop + 1 && !is_port_and_hosts(s.substr(stop + 1, end - stop - 1))) l.masked.emplace_back(stop + 1, end);
     }
     mask_query_secrets(s, s.find('?', l.userinfo_end == npos ? authority : l.userinfo_end), l);
     mask_like_a_password(s, authority, l);
@@ -305,6 +347,13 @@ public:
         if (layout_.userinfo_end != npos) pos = read_userinfo(u, pos);
         pos = read_host(u, pos);
         pos = read_port(u, pos);
+        while (pos < text_.size() && text_[pos] == ',') {
+            url next;
+            const auto begin = pos + 1;
+            pos = read_port(next, read_host(next, begin));
+            if (!next.host) fail("empty host in the host list", begin);
+            u.more_hosts.push_back({std::move(*next.host), next.port});
+        }
         if (u.dialect == "sqlite") reject_server_parts(u, pos);
         if (pos < text_.size() && text_[pos] == '/') {
             auto end = std::min(text_.find('?', pos), text_.size());
@@ -393,11 +442,11 @@ private:
             if (!looks_like_ipv6(address)) fail("\"" + address + "\" is not an IPv6 address", pos + 1);
             u.host = std::move(address);
             pos = close + 1;
-            if (pos < text_.size() && text_[pos] != ':' && text_[pos] != '/' && text_[pos] != '?')
-                fail("expected ':', '/' or '?' after the IPv6 address", pos);
+            if (pos < text_.size() && text_[pos] != ':' && text_[pos] != '/' && text_[pos] != '?' && text_[pos] != ',')
+                fail("expected ':', ',', '/' or '?' after the IPv6 address", pos);
             return pos;
         }
-        auto end = std::min(text_.find_first_of(":/?", pos), text_.size());
+        auto end = std::min(text_.find_first_of(":/?,", pos), text_.size());
         auto host = text_.substr(pos, end - pos);
         if (auto bad = host.find('@'); bad != npos)
             fail("unexpected '@' in the host; write '@' in a user name as %40", pos + bad);
@@ -410,7 +459,7 @@ private:
     std::size_t read_port(url& u, std::size_t pos) const {
         if (pos >= text_.size() || text_[pos] != ':') return pos;
         auto begin = pos + 1;
-        auto end = std::min(text_.find_first_of("/?", begin), text_.size());
+        auto end = std::min(text_.find_first_of("/?,", begin), text_.size());
         auto digits = text_.substr(begin, end - begin);
         if (digits.empty()) fail("the port after ':' is empty", pos);
         // A masked "port" may be a password that lost its '@host': never quote it.
@@ -426,7 +475,7 @@ private:
     void reject_server_parts(const url& u, std::size_t pos) const {
         auto authority = layout_.scheme_end + 3;
         if (layout_.userinfo_end != npos) fail("sqlite URLs have no user name or password", authority);
-        if (u.host)
+        if (u.host || !u.more_hosts.empty())
             fail("sqlite URLs have no host; use sqlite:///relative.db or sqlite:////absolute.db", authority);
         if (u.port) fail("sqlite URLs have no port", text_.rfind(':', pos));
     }
@@ -516,13 +565,16 @@ inline std::string url::to_string(bool hide_password) const {
         if (password) out.append(":").append(hide_password ? "***" : percent_encode(*password));
         out += '@';
     }
-    if (host) {
-        if (detail::url_text::looks_like_ipv6(*host))
-            out.append("[").append(percent_encode(*host, ":")).append("]");
-        else
-            out += percent_encode(*host);
+    const auto append_endpoint = [&](const std::string& name, const std::optional<int>& number) {
+        if (detail::url_text::looks_like_ipv6(name)) out.append("[").append(percent_encode(name, ":")).append("]");
+        else out += percent_encode(name);
+        if (number) out.append(":").append(std::to_string(*number));
+    };
+    if (host || port) append_endpoint(host.value_or(""), port);
+    for (const auto& [name, number] : more_hosts) {
+        out += ',';
+        append_endpoint(name, number);
     }
-    if (port) out.append(":").append(std::to_string(*port));
     if (!database.empty()) out.append("/").append(percent_encode(database, "/:"));
     for (std::size_t i = 0; i < query.size(); ++i) {
         const auto& [key, value] = query[i];
@@ -541,8 +593,17 @@ inline std::string url::libpq_conninfo() const {
                                   "; call ctql::resolve_password() first");
     using detail::url_text::append_conninfo;
     std::string out;
-    if (host) append_conninfo(out, "host", *host);
-    if (port) append_conninfo(out, "port", std::to_string(*port));
+    // A host list is libpq's too: host=h1,h2 port=5432,5433 (an empty port is the default).
+    std::string hosts = host.value_or("");
+    std::string ports = port ? std::to_string(*port) : "";
+    bool any_port = port.has_value();
+    for (const auto& [name, number] : more_hosts) {
+        hosts.append(",").append(name);
+        ports.append(",").append(number ? std::to_string(*number) : "");
+        any_port = any_port || number.has_value();
+    }
+    if (!hosts.empty()) append_conninfo(out, "host", hosts);
+    if (any_port) append_conninfo(out, "port", ports);
     if (username) append_conninfo(out, "user", *username);
     if (password) append_conninfo(out, "password", *password);
     if (!database.empty()) append_conninfo(out, "dbname", database);

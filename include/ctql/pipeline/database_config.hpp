@@ -21,6 +21,8 @@
 //   password_env = WAREHOUSE_PW   ; or password_file = /run/secrets/warehouse
 //   admin = etl_owner             ; the role for migrations (default: user)
 //   admin_password_file = /run/secrets/warehouse_owner
+//   replica_url = postgresql://etl@replica.internal/events   ; selects go there (engine/read_replica.hpp)
+//   max_replica_lag_ms = 2000     ; ...while it is at most this far behind
 //
 // Reading rules:
 // - A line is blank, a comment (its first non-blank character is '#' or ';'),
@@ -36,6 +38,9 @@
 //   `password_file`, `admin`, `admin_password_env`, `admin_password_file`.
 //   `user` and `admin` are `name` or `name:password`. A password comes from one
 //   place only. SQLite takes `address` (a path, or :memory:) and nothing else.
+// - `replica_url` (PostgreSQL, either form) names a streaming replica for the
+//   user role's reads; without a password of its own it takes the user's
+//   (inline, password_env or password_file). `max_replica_lag_ms` needs it.
 // - Every mistake is an interface_error naming the file, the line and what is
 //   wrong: an unknown or repeated key, a repeated section, a section with
 //   neither url nor dialect, ... Values are never quoted in messages (they
@@ -49,9 +54,12 @@
 // The environment overrides the file: CTQL_DATABASE_<NAME>_URL sets the user
 // URL of the bind <name> (upper-cased), and its admin URL too unless
 // CTQL_DATABASE_<NAME>_ADMIN_URL sets that; a bind only the environment names
-// is added. To take a password from elsewhere, give the URL password_env=... .
+// is added. CTQL_DATABASE_<NAME>_REPLICA_URL sets its read replica. To take a password from elsewhere, give the URL password_env=... .
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <optional>
 #include <cstddef>
 #include <fstream>
 #include <ostream>
@@ -59,6 +67,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -84,6 +93,8 @@ struct database_entry {
     url user{};          // password_env / password_file stay in the query until an engine is made
     url admin{};         // the same as user when the configuration names no admin
     std::string origin;  // "pipeline.ini:12", or the environment variable that set it
+    std::optional<url> replica{};  // a streaming replica for the user role's reads
+    std::optional<std::chrono::milliseconds> max_replica_lag{};
 
     const url& role_url(database_role role) const { return role == database_role::admin ? admin : user; }
 
@@ -91,6 +102,8 @@ struct database_entry {
     std::string to_string() const {
         std::string out = "[database." + name + "]\nurl = " + user.to_string() + "\n";
         if (admin != user) out += "admin_url = " + admin.to_string() + "\n";
+        if (replica) out += "replica_url = " + replica->to_string() + "\n";
+        if (max_replica_lag) out += "max_replica_lag_ms = " + std::to_string(max_replica_lag->count()) + "\n";
         return out;
     }
 };
@@ -175,6 +188,7 @@ namespace detail::config_text {
 inline constexpr std::string_view keys[] = {
     "url",  "admin_url", "dialect",       "address",       "database",           "user",
     "admin", "password_env", "password_file", "admin_password_env", "admin_password_file",
+    "replica_url", "max_replica_lag_ms",
 };
 
 inline std::string_view trim(std::string_view s) {
@@ -201,6 +215,16 @@ struct section {
         return nullptr;
     }
 };
+
+// A replica URL without a password of its own takes the user's: the same role on another host.
+inline url with_password_of(const url& user, url replica) {
+    const bool has_own = replica.password || replica.query_value("password_env") || replica.query_value("password_file");
+    if (has_own) return replica;
+    replica.password = user.password;
+    for (const auto& [key, value] : user.query)
+        if (key == "password_env" || key == "password_file") replica.query.emplace_back(key, value);
+    return replica;
+}
 
 class builder {
 public:
@@ -242,6 +266,7 @@ public:
                 if (s_.get(key)) fail(s_.get(key)->line, std::string{key} + " needs admin or admin_url");
             entry.admin = entry.user;
         }
+        read_replica(entry);
         return entry;
     }
 
@@ -328,6 +353,25 @@ private:
         u.username = v.text.substr(0, colon);
         if (u.username->empty()) fail(v.line, "the role name before ':' is empty");
         if (colon != std::string::npos) u.password = v.text.substr(colon + 1);
+    }
+
+    void read_replica(database_entry& entry) const {
+        const value_at* lag = s_.get("max_replica_lag_ms");
+        if (!s_.get("replica_url")) {
+            if (lag) fail(lag->line, "max_replica_lag_ms needs replica_url");
+            return;
+        }
+        url replica = read_url("replica_url");
+        if (replica.dialect != "postgresql" || entry.user.dialect != "postgresql")
+            fail(s_.get("replica_url")->line, "replica_url: read replicas are PostgreSQL's, for a postgresql database");
+        entry.replica = with_password_of(entry.user, std::move(replica));
+        if (lag) {
+            long long ms = -1;
+            const auto [end, ec] = std::from_chars(lag->text.data(), lag->text.data() + lag->text.size(), ms);
+            if (ec != std::errc{} || end != lag->text.data() + lag->text.size() || ms < 0)
+                fail(lag->line, "max_replica_lag_ms is not a whole number of milliseconds, 0 or more");
+            entry.max_replica_lag = std::chrono::milliseconds{ms};
+        }
     }
 
     void add_password_source(url& u, std::string_view env_key, std::string_view file_key, std::string_view role) const {
@@ -435,24 +479,29 @@ inline database_config database_config::parse(std::string_view text, std::string
 inline database_config& database_config::apply_environment(std::vector<std::pair<std::string, std::string>> variables) {
     // The user URLs first, so that an admin URL finds its database.
     // CTQL_DATABASE_ADMIN_URL is the user URL of a bind named admin.
+    // CTQL_DATABASE_REPLICA_URL likewise names a bind called replica.
     const auto sets_admin = [](std::string_view variable) {
         return variable.ends_with("_ADMIN_URL") && variable.size() > prefix.size() + 10;
     };
+    const auto sets_replica = [](std::string_view variable) {
+        return variable.ends_with("_REPLICA_URL") && variable.size() > prefix.size() + 12;
+    };
     // By name, so that the databases the environment adds come in one order whatever the environment's.
     std::sort(variables.begin(), variables.end(), [&](const auto& a, const auto& b) {
-        return std::pair{sets_admin(a.first), std::string_view{a.first}} <
-               std::pair{sets_admin(b.first), std::string_view{b.first}};
+        return std::tuple{sets_admin(a.first) || sets_replica(a.first), std::string_view{a.first}} <
+               std::tuple{sets_admin(b.first) || sets_replica(b.first), std::string_view{b.first}};
     });
     // Changed as a whole or not at all: a bad variable leaves the configuration as it was.
     database_config next = *this;
     for (const auto& [variable, value] : variables) {
         if (!variable.starts_with(prefix) || !variable.ends_with("_URL")) continue;
         const bool admin = sets_admin(variable);
+        const bool replica = sets_replica(variable);
         if (variable.size() <= prefix.size() + 4)
             throw interface_error("ctql: environment variable " + variable +
                                   " names no database; write CTQL_DATABASE_<NAME>_URL, as CTQL_DATABASE_DEFAULT_URL");
         const std::string_view upper = std::string_view{variable}.substr(
-            prefix.size(), variable.size() - prefix.size() - (admin ? 10 : 4));
+            prefix.size(), variable.size() - prefix.size() - (admin ? 10 : replica ? 12 : 4));
         const auto context = "ctql: environment variable " + variable + ": ";
         // Upper case in the environment, lower case as a bind name: one letter case only.
         std::string name;
@@ -470,19 +519,27 @@ inline database_config& database_config::apply_environment(std::vector<std::pair
         } catch (const interface_error& e) {
             throw interface_error(context + e.what());
         }
-        if (admin) {
+        if (admin || replica) {
             const auto at = std::find_if(next.entries_.begin(), next.entries_.end(),
                                          [&](const auto& e) { return e.name == name; });
             if (at == next.entries_.end())
-                throw interface_error(context + "sets the admin URL of the database " + name +
-                                      ", which neither the configuration nor CTQL_DATABASE_" + std::string{upper} +
-                                      "_URL gives");
-            at->admin = std::move(u);
-            at->origin += ", admin from " + variable;
+                throw interface_error(context + "sets the " + (admin ? "admin" : "replica") + " URL of the database " +
+                                      name + ", which neither the configuration nor CTQL_DATABASE_" +
+                                      std::string{upper} + "_URL gives");
+            if (admin) {
+                at->admin = std::move(u);
+            } else {
+                if (u.dialect != "postgresql" || at->user.dialect != "postgresql")
+                    throw interface_error(context + "read replicas are PostgreSQL's, for a postgresql database");
+                at->replica = detail::config_text::with_password_of(at->user, std::move(u));
+            }
+            at->origin += std::string(admin ? ", admin from " : ", replica from ") + variable;
         } else {
             database_entry& entry = next.entry_named(name);
             entry.user = u;
             entry.admin = std::move(u);
+            entry.replica.reset();  // the file's replica was of the database this replaces
+            entry.max_replica_lag.reset();
             entry.origin = variable;
         }
     }
@@ -497,7 +554,11 @@ inline bind_registry make_registry(const database_config& config, database_role 
     bind_registry registry;
     for (const auto& entry : config.databases()) {
         try {
-            registry.add(entry.name, create_engine(entry.role_url(role).to_string(false), options));
+            engine_options engine_options_for_entry = options;
+            if (role == database_role::user && entry.replica)
+                engine_options_for_entry.read_replica =
+                    read_replica_options{.url = entry.replica->to_string(false), .max_lag = entry.max_replica_lag};
+            registry.add(entry.name, create_engine(entry.role_url(role).to_string(false), engine_options_for_entry));
         } catch (const interface_error& e) {
             throw interface_error("ctql: database " + entry.name + " (" + entry.origin + "): " + e.what());
         }

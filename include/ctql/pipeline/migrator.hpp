@@ -535,6 +535,11 @@ private:
             } lock{b};
             try {
                 if constexpr (!is_sqlite<Backend>) {
+                    if (!b.keeps_session_state())
+                        throw interface_error(
+                            "ctql: migration \"" + m.id + "\" is not transactional, so the migrator holds a session "
+                            "advisory lock while it runs, which a pooler in transaction mode cannot keep "
+                            "(pooler=transaction): run migrations over a direct connection to the server");
                     b.execute(verbatim{"SELECT pg_advisory_lock(" + std::to_string(lock_key()) + ")"});
                     lock.held = true;
                 }

@@ -49,11 +49,25 @@ namespace ctql::postgres {
 
 class pipeline_batch;
 
+// What sits between the program and the server.
+enum class pooler_mode {
+    none,         // a server connection of our own: statements are prepared once, by name
+    transaction,  // a pooler in transaction mode (pgbouncer pool_mode=transaction): each
+                  // transaction, or each statement outside one, may run on another server
+                  // connection, so nothing may outlive it: no named prepared statements
+                  // (each runs unnamed: parse, bind, execute in one round trip), no session SET
+};
+
+struct options {
+    pooler_mode pooler = pooler_mode::none;
+};
+
 class connection : public ctql::detail::transaction_methods<connection, ctql::detail::direct_session<connection>> {
 public:
     using dialect = ctql::dialect::postgres;
 
-    explicit connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    explicit connection(const std::string& conninfo, options opts = {})
+        : conn_(PQconnectdb(conninfo.c_str())), pooler_(opts.pooler) {
         if (conn_ == nullptr) {
             error_details details;
             details.message = "ctql: libpq could not allocate a connection";
@@ -74,6 +88,7 @@ public:
     connection(connection&& other) noexcept
         : conn_(std::exchange(other.conn_, nullptr)),
           prepared_(std::move(other.prepared_)),
+          pooler_(other.pooler_),
           busy_(other.busy_),
           sessions_(std::move(other.sessions_)) {
         sessions_.follow(*this);
@@ -83,6 +98,7 @@ public:
             close();
             conn_ = std::exchange(other.conn_, nullptr);
             prepared_ = std::move(other.prepared_);
+            pooler_ = other.pooler_;
             busy_ = other.busy_;
             sessions_ = std::move(other.sessions_);
             sessions_.follow(*this);
@@ -110,11 +126,14 @@ public:
             const auto chosen = ctql::detail::choose_sql<dialect>(stmt);
             const std::string_view sql = chosen.text;
             ensure_idle();
-            const auto& name = ensure_prepared(stmt, chosen, args...);
+            const std::string& name = ensure_prepared(stmt, chosen, args...);
             with_parameters([&](const auto& params) {
-                if (PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
-                                        params.param_lengths(), params.param_formats(), 1) != 1)
-                    detail::throw_connection_error(conn_, sql);
+                const int sent = unnamed_statements()
+                    ? PQsendQueryParams(conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                        params.param_lengths(), params.param_formats(), 1)
+                    : PQsendQueryPrepared(conn_, name.c_str(), params.size(), params.param_values(),
+                                          params.param_lengths(), params.param_formats(), 1);
+                if (sent != 1) detail::throw_connection_error(conn_, sql);
             }, stmt, args...);
             if (PQsetSingleRowMode(conn_) != 1) detail::throw_connection_error(conn_, sql);
             busy_ = true;
@@ -194,12 +213,18 @@ public:
         return PQntuples(r.get()) == 1 && PQgetvalue(r.get(), 0, 0)[0] == 't';
     }
 
-    // How many distinct statements this connection has prepared.
+    // How many distinct statements this connection has prepared (none behind a transaction pooler).
     std::size_t prepared_statements() const {
+        if (unnamed_statements()) return 0;
         std::size_t n = 0;
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
     }
+
+    pooler_mode pooler() const { return pooler_; }
+    // Whether what a session holds (SET, session advisory locks, temporary
+    // tables, prepared statements) lasts from one transaction to the next: not behind a transaction pooler.
+    bool keeps_session_state() const { return pooler_ == pooler_mode::none; }
     // COMMIT. PostgreSQL answers a COMMIT of a transaction in which a
     // statement failed with ROLLBACK; that throws rather than pass for a commit.
     void commit() {
@@ -291,14 +316,32 @@ private:
         return ctql::detail::statement_slot<Statement>(chosen.variants) + chosen.variant;
     }
 
+    bool unnamed_statements() const { return pooler_ == pooler_mode::transaction; }
+
     // The statement's prepared name, preparing it on first use with the
     // parameter types of this call (so that the server reads the binary values as sent).
+    // Behind a transaction pooler nothing is prepared by name: the slot holds a
+    // mark that the statement's declared outputs (if any) were checked, and the
+    // name returned is empty, the unnamed statement's.
     template <class Statement, class... Arguments>
     const std::string& ensure_prepared(const Statement& stmt, const ctql::detail::chosen_sql& chosen,
                                        const Arguments&... args) {
         const std::size_t slot = slot_of<Statement>(chosen);
         if (slot >= prepared_.size()) prepared_.resize(slot + 1);
         std::string& name = prepared_[slot];
+        if (unnamed_statements()) {
+            if constexpr (requires { Statement::checks_declared_outputs; }) {
+                if constexpr (Statement::checks_declared_outputs) {
+                    if (name.empty()) {
+                        with_parameters([&](const auto& params) {
+                            check_declared_outputs_unnamed<Statement>(chosen.text, params);
+                        }, stmt, args...);
+                        name = "checked";
+                    }
+                }
+            }
+            return unnamed_;
+        }
         if (name.empty()) {
             const std::string_view sql = chosen.text;
             std::string candidate = "ctql_" + std::to_string(slot);
@@ -329,6 +372,42 @@ private:
         }
     }
 
+    // The same check behind a transaction pooler: parse and describe the
+    // unnamed statement in one pipeline, so that both reach the same server connection.
+    template <class Statement, class Params>
+    void check_declared_outputs_unnamed(std::string_view sql, const Params& params) {
+        if (PQenterPipelineMode(conn_) != 1) detail::throw_connection_error(conn_, sql);
+        // Leaves pipeline mode however this ends: a failed send left results
+        // (and maybe no sync) behind, which are collected first.
+        struct leave_pipeline {
+            PGconn* conn;
+            bool synced = false;
+            ~leave_pipeline() {
+                if (PQexitPipelineMode(conn) == 1) return;
+                if (!synced) PQpipelineSync(conn);
+                for (int attempts = 0; attempts < 64 && PQstatus(conn) == CONNECTION_OK; ++attempts) {
+                    detail::result_ptr rest{PQgetResult(conn)};
+                    if (!rest && PQexitPipelineMode(conn) == 1) return;
+                }
+            }
+        } leave{conn_};
+        if (PQsendPrepare(conn_, "", sql.data(), params.size(), params.param_types()) != 1 ||
+            PQsendDescribePrepared(conn_, "") != 1 || PQpipelineSync(conn_) != 1)
+            detail::throw_connection_error(conn_, sql);
+        leave.synced = true;
+        detail::result_ptr prepared{PQgetResult(conn_)};
+        detail::result_ptr{PQgetResult(conn_)};  // the end of the prepare's results
+        detail::result_ptr described{PQgetResult(conn_)};
+        if (described) detail::result_ptr{PQgetResult(conn_)};
+        // The sync: read it whatever happened, so the pipeline can be left.
+        for (detail::result_ptr r{PQgetResult(conn_)}; r && PQresultStatus(r.get()) != PGRES_PIPELINE_SYNC;
+             r.reset(PQgetResult(conn_))) {
+        }
+        check(prepared.get(), sql);
+        check(described.get(), sql);
+        detail::check_declared_outputs<Statement>(described.get(), sql);
+    }
+
     template <class Statement, class... Arguments>
     auto run(const Statement& stmt, const Arguments&... args) {
         if (sessions_.guards_open()) ensure_transaction_intact(*sessions_.session());
@@ -338,8 +417,11 @@ private:
         const std::string& name = ensure_prepared(stmt, chosen, args...);
         detail::result_ptr r;
         with_parameters([&](const auto& params) {
-            r.reset(PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
-                                   params.param_formats(), 1));
+            r.reset(unnamed_statements()
+                        ? PQexecParams(conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                       params.param_lengths(), params.param_formats(), 1)
+                        : PQexecPrepared(conn_, name.c_str(), params.size(), params.param_values(),
+                                         params.param_lengths(), params.param_formats(), 1));
         }, stmt, args...);
         try {
             check(r.get(), sql);
@@ -456,6 +538,8 @@ private:
 
     PGconn* conn_ = nullptr;
     std::vector<std::string> prepared_;  // by statement slot; empty until prepared
+    static inline const std::string unnamed_{};
+    pooler_mode pooler_ = pooler_mode::none;
     bool busy_ = false;
     ctql::detail::direct_session_owner<connection> sessions_;
 };
@@ -545,17 +629,23 @@ private:
     template <class Params>
     void send_prepared(std::string_view sql, std::size_t slot, const Params& params,
                        std::unique_ptr<const ctql::detail::secret_values> secrets) {
-        if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
-        std::string& name = c_.prepared_[slot];
-        if (name.empty()) {
-            name = "ctql_" + std::to_string(slot);
-            if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
-                detail::throw_connection_error(c_.conn_, sql);
-            pending_.push_back({kind::prepare, sql, slot});
+        int sent = 0;
+        if (c_.unnamed_statements()) {
+            sent = PQsendQueryParams(c_.conn_, sql.data(), params.size(), params.param_types(), params.param_values(),
+                                     params.param_lengths(), params.param_formats(), 1);
+        } else {
+            if (slot >= c_.prepared_.size()) c_.prepared_.resize(slot + 1);
+            std::string& name = c_.prepared_[slot];
+            if (name.empty()) {
+                name = "ctql_" + std::to_string(slot);
+                if (PQsendPrepare(c_.conn_, name.c_str(), sql.data(), params.size(), params.param_types()) != 1)
+                    detail::throw_connection_error(c_.conn_, sql);
+                pending_.push_back({kind::prepare, sql, slot});
+            }
+            sent = PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(),
+                                       params.param_lengths(), params.param_formats(), 1);
         }
-        if (PQsendQueryPrepared(c_.conn_, name.c_str(), params.size(), params.param_values(), params.param_lengths(),
-                                params.param_formats(), 1) != 1)
-            detail::throw_connection_error(c_.conn_, sql);
+        if (sent != 1) detail::throw_connection_error(c_.conn_, sql);
         pending_.push_back({kind::query, sql, slot, std::move(secrets)});
         flush();
         read_available(false);
