@@ -2117,6 +2117,22 @@ private:
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) detail::throw_result_error(r, conn_, sql);
     }
 
+    static bool looks_like_a_transaction_pooler(const error_details& d) {
+        return (d.sqlstate == "26000" || d.sqlstate == "42P05") && d.message.find("\"ctql_") != std::string::npos;
+    }
+
+    [[noreturn]] static void rethrow_with_pooler_hint() {
+        ctql::detail::rethrow_database_error([](const error_details& d) {
+            error_details out = d;
+            if (out.hint.empty())
+                out.hint = "is a pooler in transaction mode (pgbouncer with pool_mode=transaction) between ctql and "
+                           "PostgreSQL? It runs each transaction on whichever server connection is free, where the "
+                           "statements ctql prepared by name are missing or taken: add pooler=transaction to the URL "
+                           "(engine_options::pooler, postgres::options::pooler)";
+            return out;
+        });
+    }
+
     [[noreturn]] static void rethrow_without_secrets(const ctql::detail::secret_values& secrets) {
         if (!secrets.any) throw;
         ctql::detail::rethrow_database_error(
@@ -2165,7 +2181,12 @@ private:
             std::string candidate = "ctql_" + std::to_string(slot);
             with_parameters([&](const auto& params) {
                 detail::result_ptr r{PQprepare(conn_, candidate.c_str(), sql.data(), params.size(), params.param_types())};
-                check(r.get(), sql);
+                try {
+                    check(r.get(), sql);
+                } catch (const database_error& e) {
+                    if (looks_like_a_transaction_pooler(e.details())) rethrow_with_pooler_hint();
+                    throw;
+                }
             }, stmt, args...);
             if constexpr (requires { Statement::checks_declared_outputs; }) {
                 if constexpr (Statement::checks_declared_outputs) check_declared_outputs<Statement>(candidate, sql);
@@ -2235,7 +2256,8 @@ private:
         }, stmt, args...);
         try {
             check(r.get(), sql);
-        } catch (const database_error&) {
+        } catch (const database_error& e) {
+            if (looks_like_a_transaction_pooler(e.details())) rethrow_with_pooler_hint();  // quotes no values
             rethrow_without_secrets(ctql::detail::secret_values_of(stmt, args...));
         }
         if constexpr (returns_rows_v<Statement>) {

@@ -163,3 +163,32 @@ TEST_CASE("behind a transaction pooler, migrations run in their transactions; on
     CHECK(raw_value(ctql_test::postgres_conninfo(), "SELECT to_regclass('ix_made') IS NULL") == "t");
     direct.execute(verbatim{"DROP TABLE IF EXISTS schema_migrations, pooled_made"});
 }
+
+TEST_CASE("through a transaction pooler without pooler=transaction, the error says what to add to the URL",
+          "[engine][pooler]") {
+    engine direct = create_engine(ctql_test::postgres_url());
+    ctql_test::recreate(direct);
+    // Not told about the pooler: each client connection prepares by name, on
+    // whichever server connection pgbouncer gives it (the last one used, so
+    // the second client finds the first one's statement there).
+    engine db = create_engine(topology_env("CTQL_TEST_PGBOUNCER_URL", "--pgbouncer") + "&pool_size=3");
+    std::vector<connection> clients;
+    for (int i = 0; i < 3; ++i) clients.push_back(db.connect());
+    std::string error;
+    for (int round = 0; round < 20 && error.empty(); ++round) {
+        for (auto& c : clients) {
+            try {
+                c(scores_above, arg<"min">(1.0));
+            } catch (const database_error& e) {
+                error = e.what();
+                break;
+            }
+        }
+    }
+    INFO(error);
+    CHECK_THAT(error, Catch::Matches("prepared statement \"ctql_[0-9]+\" (already exists|does not exist) \\[SQLSTATE "
+                                     "(42P05|26000)\\][\\s\\S]*"));
+    CHECK_THAT(error, Catch::Contains("HINT: is a pooler in transaction mode (pgbouncer with pool_mode=transaction) "
+                                      "between ctql and PostgreSQL?") &&
+                          Catch::Contains("add pooler=transaction to the URL"));
+}
