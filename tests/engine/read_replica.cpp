@@ -187,6 +187,23 @@ TEST_CASE("an unreachable replica sends reads to the primary, and is tried again
     conn(drop_table(replica_probe));
 }
 
+TEST_CASE("a select whose replica connection was lost runs again on the primary", "[engine][replica]") {
+    servers s;
+    engine db = create_engine(s.primary_url, {.read_replica = read_replica_options{.url = s.replica_url,
+                                                                                    .lag_check_interval = 60'000ms}});
+    recreate_probe(db, s);
+    auto conn = db.connect();
+    replay_paused paused{s};
+    conn(add_probe, arg<"id">(1), arg<"note">(std::string{"only on the primary"}));
+    CHECK(probes(conn, 1) == 0);  // the replica, which has not replayed it
+    raw_exec(s.replica, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    CHECK(probes(conn, 1) == 1);  // the replica connection is gone: the primary answered
+    CHECK_FALSE(db.read_replica_status().reachable);
+    CHECK_FALSE(conn.reads_on_replica());  // until the next check (a minute here)
+    conn(drop_table(replica_probe));
+}
+
 TEST_CASE("read replicas are configured where they can work, and asked about only where there is one",
           "[engine][replica]") {
     servers s;
