@@ -1940,6 +1940,7 @@ public:
     connection(connection&& other) noexcept
         : conn_(std::exchange(other.conn_, nullptr)),
           prepared_(std::move(other.prepared_)),
+          outputs_checked_(std::move(other.outputs_checked_)),
           pooler_(other.pooler_),
           busy_(other.busy_),
           sessions_(std::move(other.sessions_)) {
@@ -1950,6 +1951,7 @@ public:
             close();
             conn_ = std::exchange(other.conn_, nullptr);
             prepared_ = std::move(other.prepared_);
+            outputs_checked_ = std::move(other.outputs_checked_);
             pooler_ = other.pooler_;
             busy_ = other.busy_;
             sessions_ = std::move(other.sessions_);
@@ -2051,7 +2053,6 @@ public:
     }
 
     std::size_t prepared_statements() const {
-        if (unnamed_statements()) return 0;
         std::size_t n = 0;
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
@@ -2161,21 +2162,22 @@ private:
     const std::string& ensure_prepared(const Statement& stmt, const ctql::detail::chosen_sql& chosen,
                                        const Arguments&... args) {
         const std::size_t slot = slot_of<Statement>(chosen);
-        if (slot >= prepared_.size()) prepared_.resize(slot + 1);
-        std::string& name = prepared_[slot];
         if (unnamed_statements()) {
             if constexpr (requires { Statement::checks_declared_outputs; }) {
                 if constexpr (Statement::checks_declared_outputs) {
-                    if (name.empty()) {
+                    if (slot >= outputs_checked_.size()) outputs_checked_.resize(slot + 1);
+                    if (!outputs_checked_[slot]) {
                         with_parameters([&](const auto& params) {
                             check_declared_outputs_unnamed<Statement>(chosen.text, params);
                         }, stmt, args...);
-                        name = "checked";
+                        outputs_checked_[slot] = true;
                     }
                 }
             }
             return unnamed_;
         }
+        if (slot >= prepared_.size()) prepared_.resize(slot + 1);
+        std::string& name = prepared_[slot];
         if (name.empty()) {
             const std::string_view sql = chosen.text;
             std::string candidate = "ctql_" + std::to_string(slot);
@@ -2366,6 +2368,7 @@ private:
 
     PGconn* conn_ = nullptr;
     std::vector<std::string> prepared_;  // by statement slot; empty until prepared
+    std::vector<bool> outputs_checked_;  // by statement slot, behind a transaction pooler
     static inline const std::string unnamed_{};
     pooler_mode pooler_ = pooler_mode::none;
     bool busy_ = false;

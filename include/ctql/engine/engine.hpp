@@ -212,6 +212,16 @@ struct session : guard_book {
         return std::visit([](auto& h) { return h->is_open(); }, handle);
     }
 };
+
+// The lag of the replica a session is connected to (engine/read_replica.hpp).
+inline std::optional<std::chrono::milliseconds> replica_lag_of(session& replica) {
+    return replica.with_backend([](auto& backend) -> std::optional<std::chrono::milliseconds> {
+        if constexpr (std::is_same_v<std::decay_t<decltype(backend)>, postgres::connection>)
+            return postgres::replication_lag(backend);
+        else
+            throw interface_error("ctql: read replicas are PostgreSQL's");  // create_engine makes no other
+    });
+}
 }  // namespace detail
 
 // A transaction guard of an engine's connection: rolls back unless
@@ -652,12 +662,7 @@ private:
         try {
             const bool use = session_->state->router->reads_on_replica([&] {
                 open();
-                return replica_->with_backend([](auto& backend) -> std::optional<std::chrono::milliseconds> {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(backend)>, postgres::connection>)
-                        return postgres::replication_lag(backend);
-                    else
-                        return std::chrono::milliseconds{0};
-                });
+                return detail::replica_lag_of(*replica_);
             });
             if (!use) return nullptr;
             open();
@@ -741,13 +746,8 @@ public:
     // be reached. nullopt: it has replayed nothing since it started and has more to replay.
     std::optional<std::chrono::milliseconds> replica_lag() {
         require_replica("replica_lag()");
-        auto handle = state_->replica->postgres->checkout();
-        try {
-            return postgres::replication_lag(*handle);
-        } catch (const operational_error&) {
-            if (!handle->is_open()) handle.invalidate();
-            throw;
-        }
+        detail::session replica{state_->replica, state_->replica->postgres->checkout()};
+        return detail::replica_lag_of(replica);
     }
 
 private:

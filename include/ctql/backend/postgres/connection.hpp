@@ -88,6 +88,7 @@ public:
     connection(connection&& other) noexcept
         : conn_(std::exchange(other.conn_, nullptr)),
           prepared_(std::move(other.prepared_)),
+          outputs_checked_(std::move(other.outputs_checked_)),
           pooler_(other.pooler_),
           busy_(other.busy_),
           sessions_(std::move(other.sessions_)) {
@@ -98,6 +99,7 @@ public:
             close();
             conn_ = std::exchange(other.conn_, nullptr);
             prepared_ = std::move(other.prepared_);
+            outputs_checked_ = std::move(other.outputs_checked_);
             pooler_ = other.pooler_;
             busy_ = other.busy_;
             sessions_ = std::move(other.sessions_);
@@ -213,9 +215,8 @@ public:
         return PQntuples(r.get()) == 1 && PQgetvalue(r.get(), 0, 0)[0] == 't';
     }
 
-    // How many distinct statements this connection has prepared (none behind a transaction pooler).
+    // How many distinct statements this connection has prepared by name (none behind a transaction pooler).
     std::size_t prepared_statements() const {
-        if (unnamed_statements()) return 0;
         std::size_t n = 0;
         for (const auto& name : prepared_) n += name.empty() ? 0 : 1;
         return n;
@@ -340,28 +341,29 @@ private:
 
     // The statement's prepared name, preparing it on first use with the
     // parameter types of this call (so that the server reads the binary values as sent).
-    // Behind a transaction pooler nothing is prepared by name: the slot holds a
-    // mark that the statement's declared outputs (if any) were checked, and the
-    // name returned is empty, the unnamed statement's.
+    // Behind a transaction pooler nothing is prepared by name: the name
+    // returned is empty, the unnamed statement's, and a statement's declared
+    // outputs (if any) are checked on its first use.
     template <class Statement, class... Arguments>
     const std::string& ensure_prepared(const Statement& stmt, const ctql::detail::chosen_sql& chosen,
                                        const Arguments&... args) {
         const std::size_t slot = slot_of<Statement>(chosen);
-        if (slot >= prepared_.size()) prepared_.resize(slot + 1);
-        std::string& name = prepared_[slot];
         if (unnamed_statements()) {
             if constexpr (requires { Statement::checks_declared_outputs; }) {
                 if constexpr (Statement::checks_declared_outputs) {
-                    if (name.empty()) {
+                    if (slot >= outputs_checked_.size()) outputs_checked_.resize(slot + 1);
+                    if (!outputs_checked_[slot]) {
                         with_parameters([&](const auto& params) {
                             check_declared_outputs_unnamed<Statement>(chosen.text, params);
                         }, stmt, args...);
-                        name = "checked";
+                        outputs_checked_[slot] = true;
                     }
                 }
             }
             return unnamed_;
         }
+        if (slot >= prepared_.size()) prepared_.resize(slot + 1);
+        std::string& name = prepared_[slot];
         if (name.empty()) {
             const std::string_view sql = chosen.text;
             std::string candidate = "ctql_" + std::to_string(slot);
@@ -564,6 +566,7 @@ private:
 
     PGconn* conn_ = nullptr;
     std::vector<std::string> prepared_;  // by statement slot; empty until prepared
+    std::vector<bool> outputs_checked_;  // by statement slot, behind a transaction pooler
     static inline const std::string unnamed_{};
     pooler_mode pooler_ = pooler_mode::none;
     bool busy_ = false;
