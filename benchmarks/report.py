@@ -275,6 +275,8 @@ def c1_section(c1):
         verdict.append((key, ratio_cpu <= 12, per_cpu_ms <= 20, peak <= 300, per_cpu_ms, peak))
     out.append(table(["build", "ctql ÷ raw TU", "per added ctql statement", "per added raw statement (CPU)",
                       "memory per ctql statement", "ctql peak RSS"], rows))
+    if "stages" in c1:
+        out.append(stages_section(c1["stages"], n))
     tt = c1.get("time_trace")
     if tt:
         out.append(f"\n### clang++ -ftime-trace on the ctql TU (-O0, {tt['compiler_total_ms'] / 1e3:.2f} s in all)\n")
@@ -302,6 +304,34 @@ def c1_section(c1):
             out.append(table(["#", "template (self)", "time", "ctql template (incl. std:: it instantiated)", "time"],
                              rows))
     return "\n".join(out), verdict
+
+
+STAGE_TEXT = {"ctql_headers": "the includes and the tables", "ctql_build": "+ the statements built, their SQL read",
+              "ctql_execute": "+ run (values bound, rows not read)", "ctql_iterate": "+ each select's rows read",
+              "ctql": "+ the rows kept with `to_vector()` (the C1 TU)"}
+
+
+def stages_section(stages, n):
+    """Where the per-statement cost goes: the C1 TU cut after each stage."""
+    out = [f"\n### Where the time per statement goes ({stages['compiler']} -O0)\n",
+           "The C1 TU cut after each stage (`benchmarks/compile_time/generate.py` writes one file per stage), "
+           "each compiled in full and with `-fsyntax-only` (the front end alone: parsing, template instantiation, "
+           "constant evaluation, no code generated). The last two columns are the CPU each stage adds per "
+           f"statement ({n} statements), against the one before it.\n"]
+    rows, previous = [], None
+    for s in stages["tus"]:
+        full, front = s["compile"], s["front_end"]
+        added = ["", ""]
+        if previous:
+            added = [f"{(full['cpu_s'] - previous['compile']['cpu_s']) / n * 1e3:.1f} ms",
+                     f"{(front['cpu_s'] - previous['front_end']['cpu_s']) / n * 1e3:.1f} ms"]
+        rows.append([STAGE_TEXT.get(s["tu"], s["tu"]), f"{s['tu']}.cpp", f"{full['cpu_s']:.2f} s",
+                     f"{full['max_rss_kib'] / 1024:.0f} MiB", f"{front['cpu_s']:.2f} s",
+                     f"{front['max_rss_kib'] / 1024:.0f} MiB", *added])
+        previous = s
+    out.append(table(["stage", "TU", "CPU", "peak RSS", "front end CPU", "front end peak", "added per statement",
+                      "of which front end"], rows))
+    return "\n".join(out)
 
 
 def short(text, limit):

@@ -3,6 +3,8 @@
 
     python3 scripts/amalgamate.py           # (re)write single_include/ctql/{ctql,sqlite,postgres,engine}.hpp
     python3 scripts/amalgamate.py --check   # exit 1 if the files on disk are not what it would write
+    python3 scripts/amalgamate.py --sizes   # what each file weighs, and what it would without optional whitespace
+                                            # (--stripped-to DIR also writes those files, to check they compile)
 
 Each umbrella header include/ctql/<name>.hpp becomes single_include/ctql/<name>.hpp.
 The core is inlined once, into ctql.hpp; the other files `#include` the generated
@@ -276,10 +278,91 @@ def generate_all() -> dict[str, str]:
     return text
 
 
+WORD_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# Characters that may form a longer token with a neighbour (`- -`, `> >=`, `/ /`).
+OPERATOR_CHARS = set("+-*/%^&|~!=<>:.?#")
+
+
+def without_optional_whitespace(text: str) -> str:
+    """The text with every comment and every whitespace character that separates no tokens removed.
+
+    String, character and raw string literals are kept as they are; a preprocessor
+    directive keeps its line. Used only to report how small whitespace removal could
+    make the generated files (--sizes); the generated files keep their layout, because
+    compiler diagnostics quote their lines.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    space = False
+
+    def emit(chunk: str) -> None:
+        nonlocal space
+        if space and out:
+            last, first = out[-1][-1], chunk[0]
+            if (last in WORD_CHARS and first in WORD_CHARS) or (last in OPERATOR_CHARS and first in OPERATOR_CHARS):
+                out.append(" ")
+        space = False
+        out.append(chunk)
+
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            space, at_line_start = True, True
+            i += 1
+        elif c in " \t\r\f\v":
+            space = True
+            i += 1
+        elif c == "#" and at_line_start:
+            end = i
+            while True:  # a directive ends at the first newline not escaped by a backslash
+                end = text.find("\n", end)
+                if end < 0 or text[end - 1] != "\\":
+                    break
+                end += 1
+            end = n if end < 0 else end
+            directive = text[i:end].replace("\\\n", " ")
+            # `#define NAME(` and `#define NAME (` differ: keep what follows the name as it is.
+            head = re.match(r"#\s*(?:define\s+\w+\s?|\w+\s*)?", directive)
+            if out and out[-1][-1] != "\n":
+                out.append("\n")
+            out.append(re.sub(r"\s+", " ", head.group(0).replace("# ", "#")) +
+                       without_optional_whitespace(directive[head.end():]).replace("\n", " ").strip() + "\n")
+            space, i = False, end
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            i = text.index("*/", i + 2) + 2
+            space = True
+        elif c == '"' and RAW_PREFIX_RE.search("".join(out[-3:])) and out and out[-1].endswith("R"):
+            open_paren = text.index("(", i)
+            closing = ")" + text[i + 1:open_paren] + '"'
+            end = text.index(closing, open_paren) + len(closing)
+            emit(text[i:end])
+            i = end
+        elif c in "\"'" and not (c == "'" and out and out[-1][-1].isalnum() and not space):
+            j = i + 1
+            while text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            emit(text[i:j + 1])
+            i = j + 1
+        else:
+            emit(c)
+            i += 1
+        if c not in " \t\r\f\v\n":
+            at_line_start = False
+    return "".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="do not write; exit 1 if single_include/ differs from what would be generated")
+    parser.add_argument("--sizes", action="store_true",
+                        help="do not write; print each file's size, and its size without optional whitespace")
+    parser.add_argument("--stripped-to", type=Path, metavar="DIR",
+                        help="with --sizes: also write the files without optional whitespace into DIR/ctql/")
     args = parser.parse_args()
 
     try:
@@ -288,6 +371,8 @@ def main() -> int:
         print(f"amalgamate.py: error: {error}", file=sys.stderr)
         return 2
 
+    if args.sizes:
+        return print_sizes(generated, args.stripped_to)
     stale = []
     for umbrella, text in generated.items():
         target = OUTPUT_DIR / umbrella
@@ -310,12 +395,30 @@ def main() -> int:
         return 1
     total = sum(len(text.encode("utf-8")) for text in generated.values())
     if total > SIZE_BUDGET:
-        print(f"amalgamate.py: warning: single_include/ is {total} bytes, over its budget of {SIZE_BUDGET}",
-              file=sys.stderr)
+        print(f"amalgamate.py: warning: single_include/ is {total} bytes, over its budget of {SIZE_BUDGET} "
+              "(--sizes shows what removing every optional whitespace character would leave)", file=sys.stderr)
     if args.check:
         print(f"single_include/ is up to date ({len(generated)} files, {total} bytes).")
     else:
         print(f"single_include/: {len(generated)} files, {total} bytes in all")
+    return 0
+
+
+def print_sizes(generated: dict[str, str], stripped_to: Path | None) -> int:
+    tree = sum(path.stat().st_size for path in INCLUDE_DIR.rglob("*.hpp"))
+    print(f"include/: {tree} bytes in {sum(1 for _ in INCLUDE_DIR.rglob('*.hpp'))} headers")
+    totals = [0, 0]
+    for umbrella, text in generated.items():
+        stripped = without_optional_whitespace(text)
+        if stripped_to is not None:
+            (stripped_to / umbrella).parent.mkdir(parents=True, exist_ok=True)
+            (stripped_to / umbrella).write_text(stripped, encoding="utf-8", newline="\n")
+        size = len(text.encode("utf-8"))
+        floor = len(stripped.encode("utf-8"))
+        totals[0] += size
+        totals[1] += floor
+        print(f"single_include/{umbrella}: {size} bytes, {floor} without optional whitespace")
+    print(f"single_include/: {totals[0]} bytes, {totals[1]} without optional whitespace (budget {SIZE_BUDGET})")
     return 0
 
 

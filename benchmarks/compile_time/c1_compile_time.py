@@ -6,7 +6,11 @@
 Generates the TUs (generate.py), compiles each with `-O0 -c` and `-O2 -c` under
 `/usr/bin/time -v` (wall clock, user+sys CPU, "Maximum resident set size"),
 taking the median of --reps runs, and runs clang++ -ftime-trace on the ctql TU to
-find the most expensive template instantiations.
+find the most expensive template instantiations. Then, with the first compiler at
+-O0, splits the per-statement cost by stage: the ctql TU cut after building the
+statements, after running them, after reading their rows (generate.STAGES), each
+compiled in full and with -fsyntax-only (the front end alone: parsing, template
+instantiation, constant evaluation; no code generated).
 """
 import argparse
 import collections
@@ -146,6 +150,14 @@ def main():
             print(f"c1: {compiler} {opt} {tu}.cpp", file=sys.stderr)
             m = measure(compiler, [opt], work / f"{tu}.cpp", work / f"{tu}.o", args.reps)
             results.setdefault("builds", []).append({"compiler": compiler, "opt": opt, "tu": tu, **m})
+    stages = []
+    for tu in ["ctql_headers", *(f"ctql_{stage}" for stage in generate.STAGES), "ctql"]:
+        print(f"c1: {args.cxx} -O0 {tu}.cpp, compiled and -fsyntax-only", file=sys.stderr)
+        stages.append({"tu": tu,
+                       "compile": measure(args.cxx, ["-O0"], work / f"{tu}.cpp", work / f"{tu}.o", args.reps),
+                       "front_end": measure(args.cxx, ["-O0", "-fsyntax-only"], work / f"{tu}.cpp",
+                                            work / f"{tu}.o", args.reps)})
+    results["stages"] = {"compiler": args.cxx, "tus": stages}
     if shutil.which(args.clang):
         print("c1: clang++ -ftime-trace ctql.cpp", file=sys.stderr)
         results["time_trace"] = time_trace(args.clang, work / "ctql.cpp", work)

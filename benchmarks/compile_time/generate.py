@@ -8,6 +8,11 @@
                     ctql::sqlite::connection inside one function
   ctql_headers.cpp  the same includes and tables, no statements (the baseline that
                     per-statement cost is measured against)
+  ctql_build.cpp    the statements built (their values held at run time) and their SQL
+                    text read, nothing run: the cost of the query language alone
+  ctql_execute.cpp  the statements run, the rows of a select not read
+  ctql_iterate.cpp  the statements run, each select's rows read in a loop
+                    (ctql.cpp keeps them with to_vector())
   raw.cpp           the same 50 statements as string literals through
                     sqlite3_prepare_v2 / bind / step / column / finalize
   raw_headers.cpp   the raw TU's includes only
@@ -218,6 +223,29 @@ def ctql_tu(stmts):
             + "\n".join(body) + "\n    return n;\n}\n")
 
 
+# The ctql TU cut after each stage, in order; ctql.cpp is the last one (rows kept with to_vector()).
+STAGES = ["build", "execute", "iterate"]
+
+
+def ctql_stage_tu(stmts, stage):
+    """The ctql TU stopped at one stage (see the module docstring), to show where its compile time goes."""
+    body = []
+    for s in stmts:
+        if stage == "build":
+            body.append(f"    {{\n        const auto s = {s.ctql};\n"
+                        "        n += static_cast<std::int64_t>(s.sql<ctql::dialect::sqlite>().size() + sizeof(s));\n    }")
+        elif not s.result:
+            body.append(f"    n += db({s.ctql});")
+        elif stage == "execute":
+            body.append(f"    {{\n        auto rows = db({s.ctql});\n"
+                        "        n += static_cast<std::int64_t>(sizeof(rows));\n    }")
+        else:
+            body.append(f"    for (const auto& row : db({s.ctql})) n += static_cast<std::int64_t>(sizeof(row));")
+    return (CTQL_HEAD + table_decls() + "\nusing namespace ctql;\n\n"
+            "std::int64_t run_statements(sqlite::connection& db) {\n    std::int64_t n = db.last_insert_id();\n"
+            + "\n".join(body) + "\n    return n;\n}\n")
+
+
 def ctql_headers_tu():
     return (CTQL_HEAD + table_decls() + "\nusing namespace ctql;\n\n"
             "std::int64_t run_statements(sqlite::connection& db) {\n    return db.last_insert_id();\n}\n")
@@ -299,6 +327,7 @@ def main():
     stmts = make_statements(args.statements)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     files = {"ctql.cpp": ctql_tu(stmts), "ctql_headers.cpp": ctql_headers_tu(),
+             **{f"ctql_{stage}.cpp": ctql_stage_tu(stmts, stage) for stage in STAGES},
              "raw.cpp": raw_tu(stmts), "raw_headers.cpp": raw_headers_tu(),
              "statements.txt": "".join(f"{k + 1:2}. {s.ctql}\n    {s.sql}\n" for k, s in enumerate(stmts))}
     for name, text in files.items():

@@ -45,6 +45,7 @@
 #include <ctql/result/decode.hpp>
 #include <ctql/stmt/statement.hpp>
 #include <ctql/stmt/checks.hpp>
+#include <ctql/stmt/clauses/values.hpp>
 #include <ctql/stmt/insert.hpp>
 #include <ctql/stmt/update.hpp>
 #include <ctql/stmt/delete.hpp>

@@ -2991,9 +2991,12 @@ constexpr auto make_aggregate(const E& e) {
 template <class E>
 using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
 
+template <class E>
+inline constexpr bool sums_as_decimal_v = expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>;
+
 template <bool Distinct, class E>
 constexpr auto make_sum(const E& e) {
-    if constexpr (expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>) {
+    if constexpr (sums_as_decimal_v<E>) {
         using sum_t = decimal<18, base_type_t<value_type_of<E>>::scale>;
         return make_aggregate<fn::sum, Distinct, E, std::optional<sum_t>>(e);
     } else {
@@ -6165,8 +6168,8 @@ constexpr bool all_grouped(type_list<Columns...>) {
 
 }  // namespace ctql
 // ---- end ctql/stmt/checks.hpp ----
-// ---- begin ctql/stmt/insert.hpp ----
-// ---- begin ctql/stmt/clauses/on_conflict.hpp ----
+// ---- begin ctql/stmt/clauses/values.hpp ----
+#include <cstddef>
 #include <type_traits>
 
 // ---- begin ctql/stmt/clauses/clause.hpp ----
@@ -6273,10 +6276,6 @@ struct extra_tables_slot {};
 
 }  // namespace ctql
 // ---- end ctql/stmt/clauses/clause.hpp ----
-// ---- begin ctql/stmt/clauses/values.hpp ----
-#include <cstddef>
-#include <type_traits>
-
 // ---- begin ctql/stmt/clauses/insert_select.hpp ----
 #include <type_traits>
 
@@ -6504,6 +6503,10 @@ struct no_values : detail::clause_defaults {
 
 }  // namespace ctql
 // ---- end ctql/stmt/clauses/values.hpp ----
+// ---- begin ctql/stmt/insert.hpp ----
+// ---- begin ctql/stmt/clauses/on_conflict.hpp ----
+#include <type_traits>
+
 namespace ctql {
 
 template <class Column>
@@ -8213,24 +8216,41 @@ inline constexpr bool all_columns_nullable_v = false;
 template <class... Columns>
 inline constexpr bool all_columns_nullable_v<type_list<Columns...>> = (is_nullable_v<typename Columns::value_type> && ...);
 
-template <class Table, class Columns, class Referenced, referential_action OnDelete, referential_action OnUpdate>
+template <class Column, class Reference = typename Column::reference_constraint>
+struct column_foreign_key {
+    using columns = type_list<Column>;
+    using referenced_columns = type_list<typename Reference::column>;
+    static constexpr referential_action on_delete_action = Reference::on_delete_action;
+    static constexpr referential_action on_update_action = Reference::on_update_action;
+};
+template <class Column>
+struct column_foreign_key<Column, void> {};
+
+template <class Table, class ForeignKey>
 constexpr bool check_foreign_key() {
-    using referenced_table = typename nth_t<0, Referenced>::table;
-    if constexpr (!is_key_list_v<referenced_table, Referenced>) {
-        static_assert(rule::foreign_key_references_a_key<Table, Columns, referenced_table, Referenced>,
-                      "ctql: a foreign key must reference the primary key or a unique key of the referenced table, "
-                      "and these columns are not one: make them its primary key or unique there (a column's "
-                      "ctql::primary_key / ctql::unique, or ctql::primary_key(...) / ctql::unique(...) / a unique "
-                      "index without WHERE in its CTQL_TABLE_CONSTRAINTS)");
-        return false;
-    } else if constexpr ((OnDelete == referential_action::set_null || OnUpdate == referential_action::set_null) &&
-                         !all_columns_nullable_v<Columns>) {
-        static_assert(rule::set_null_only_on_nullable_columns<Table, Columns>,
-                      "ctql: a foreign key with ctql::set_null sets its columns to NULL, and they are NOT NULL: "
-                      "declare them std::optional, or choose another action");
-        return false;
-    } else {
+    if constexpr (!requires { typename ForeignKey::referenced_columns; }) {
         return true;
+    } else {
+        using columns = typename ForeignKey::columns;
+        using referenced = typename ForeignKey::referenced_columns;
+        using referenced_table = typename nth_t<0, referenced>::table;
+        if constexpr (!is_key_list_v<referenced_table, referenced>) {
+            static_assert(rule::foreign_key_references_a_key<Table, columns, referenced_table, referenced>,
+                          "ctql: a foreign key must reference the primary key or a unique key of the referenced "
+                          "table, and these columns are not one: make them its primary key or unique there (a "
+                          "column's ctql::primary_key / ctql::unique, or ctql::primary_key(...) / ctql::unique(...) "
+                          "/ a unique index without WHERE in its CTQL_TABLE_CONSTRAINTS)");
+            return false;
+        } else if constexpr ((ForeignKey::on_delete_action == referential_action::set_null ||
+                              ForeignKey::on_update_action == referential_action::set_null) &&
+                             !all_columns_nullable_v<columns>) {
+            static_assert(rule::set_null_only_on_nullable_columns<Table, columns>,
+                          "ctql: a foreign key with ctql::set_null sets its columns to NULL, and they are NOT NULL: "
+                          "declare them std::optional, or choose another action");
+            return false;
+        } else {
+            return true;
+        }
     }
 }
 
@@ -8257,15 +8277,9 @@ constexpr bool check_default_expression() {
     }
 }
 
-template <class Table, class Column>
-constexpr bool check_column_definition() {
-    using reference = typename Column::reference_constraint;
+template <class Column>
+constexpr bool check_column_default() {
     using default_constraint = typename Column::default_constraint;
-    if constexpr (!std::is_void_v<reference>) {
-        if constexpr (!check_foreign_key<Table, type_list<Column>, type_list<typename reference::column>,
-                                         reference::on_delete_action, reference::on_update_action>())
-            return false;
-    }
     if constexpr (!std::is_void_v<default_constraint>) {
         using value_t = std::remove_cvref_t<decltype(default_constraint::value)>;
         if constexpr (sql_expression<value_t>) return check_default_expression<Column, value_t>();
@@ -8273,21 +8287,13 @@ constexpr bool check_column_definition() {
     return true;
 }
 
-template <class Table, class Constraint>
-constexpr bool check_table_constraint() {
-    if constexpr (requires { typename Constraint::referenced_columns; })
-        return check_foreign_key<Table, typename Constraint::columns, typename Constraint::referenced_columns,
-                                 Constraint::on_delete_action, Constraint::on_update_action>();
-    else
-        return true;
-}
-
 template <class Table, class Columns, class Constraints>
 struct table_definition_check;
 template <class Table, class... Columns, class... Constraints>
 struct table_definition_check<Table, type_list<Columns...>, type_list<Constraints...>> {
-    static constexpr bool value =
-        (check_column_definition<Table, Columns>() && ...) && (check_table_constraint<Table, Constraints>() && ...);
+    static constexpr bool value = (check_foreign_key<Table, column_foreign_key<Columns>>() && ...) &&
+                                  (check_column_default<Columns>() && ...) &&
+                                  (check_foreign_key<Table, Constraints>() && ...);
 };
 
 template <class Table>
@@ -8803,12 +8809,20 @@ struct sqlite {
         w.put('?');
     }
 
+    template <class T>
+    static constexpr bool storable_v = !requires { requires kind_of_v<T> == sql_kind::array; };
+    template <class T>
+    static constexpr bool check_storable() {
+        static_assert(storable_v<T>,
+                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
+                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        return storable_v<T>;
+    }
+
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        static_assert(k != sql_kind::array,
-                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
-                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        check_storable<T>();
         if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
         else if constexpr (k == sql_kind::decimal) return "INTEGER";
         else if constexpr (k == sql_kind::uuid) return "BLOB";

@@ -1498,78 +1498,6 @@ struct fmt::formatter<ctql::database_entry> : fmt::formatter<std::string_view> {
 #include <utility>
 #include <vector>
 
-// ---- begin ctql/stmt/ddl/alter_table.hpp ----
-namespace ctql {
-
-namespace rule {
-template <class Column>
-inline constexpr bool added_column_is_not_the_primary_key = false;
-}  // namespace rule
-
-template <column_type Column>
-struct add_column_statement : statement_base<add_column_statement<Column>> {
-    using result_row = void;
-    using params = detail::type_list<>;
-    using table = typename Column::table;
-    using column = Column;
-    static constexpr bool creates = true;
-    static constexpr bool drops_data = false;
-    static constexpr bool check() {
-        if constexpr (Column::is_primary_key) {
-            static_assert(rule::added_column_is_not_the_primary_key<Column>,
-                          "ctql: add_column() cannot add a table's primary key column to an existing table (SQLite "
-                          "refuses it, and the rows there have no key values): create the table with its key, or "
-                          "copy the rows into a new table");
-            return false;
-        } else {
-            return detail::check_table_definition<table>();
-        }
-    }
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("ALTER TABLE ");
-        w.identifier(table::ctql_sql_name.view());
-        w.put(" ADD COLUMN ");
-        detail::render_column_definition<Column>(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-template <column_type Column>
-struct drop_column_statement : statement_base<drop_column_statement<Column>> {
-    using result_row = void;
-    using params = detail::type_list<>;
-    using table = typename Column::table;
-    using column = Column;
-    static constexpr bool creates = false;
-    static constexpr bool drops_data = true;
-    static constexpr bool check() { return true; }
-
-    template <class Writer>
-    static constexpr void render(Writer& w) {
-        w.put("ALTER TABLE ");
-        w.identifier(table::ctql_sql_name.view());
-        w.put(" DROP COLUMN ");
-        Column::render_unqualified(w);
-    }
-    template <class Visitor>
-    constexpr void each_value(Visitor&) const {}
-};
-
-template <column_type Column>
-constexpr add_column_statement<Column> add_column(const Column&) {
-    static_assert(add_column_statement<Column>::check());
-    return {};
-}
-template <column_type Column>
-constexpr drop_column_statement<Column> drop_column(const Column&) {
-    return {};
-}
-
-}  // namespace ctql
-// ---- end ctql/stmt/ddl/alter_table.hpp ----
 namespace ctql {
 
 namespace rule {
@@ -3074,10 +3002,40 @@ struct inferred_shape<Text, TableList, std::index_sequence<>> {
     static constexpr std::array<std::string_view, 0> names{};
 };
 
+template <fixed_string Text, class TableList, std::size_t I>
+constexpr bool output_aggregate_fits() {
+    constexpr aggregate_kind kind = analysis_v<Text, TableList>.outputs[I].aggregate;
+    if constexpr (kind == aggregate_kind::sum || kind == aggregate_kind::sum_distinct) {
+        using c = column_t<Text, TableList, static_cast<std::size_t>(analysis_v<Text, TableList>.outputs[I].ref)>;
+        if constexpr (!sums_as_decimal_v<c>) {
+            static_assert(rule::numeric_operand<c, sql_type_of<c>>,
+                          "ctql: SUM() in this SQL template adds numbers; the column it reads is not numeric");
+            return rule::numeric_operand<c, sql_type_of<c>>;
+        }
+    } else if constexpr (kind == aggregate_kind::avg || kind == aggregate_kind::avg_distinct) {
+        using c = column_t<Text, TableList, static_cast<std::size_t>(analysis_v<Text, TableList>.outputs[I].ref)>;
+        static_assert(rule::numeric_operand<c, sql_type_of<c>>,
+                      "ctql: AVG() in this SQL template averages numbers; the column it reads is not numeric");
+        return rule::numeric_operand<c, sql_type_of<c>>;
+    }
+    return true;
+}
+template <fixed_string Text, class TableList, std::size_t... I>
+constexpr bool aggregates_fit(std::index_sequence<I...>) {
+    return (output_aggregate_fits<Text, TableList, I>() && ...);
+}
+template <fixed_string Text, class TableList>
+constexpr bool outputs_typable() {
+    if constexpr (analysis_v<Text, TableList>.resolved && analysis_v<Text, TableList>.error == problem::none)
+        return aggregates_fit<Text, TableList>(std::make_index_sequence<analysis_v<Text, TableList>.output_count>{});
+    else
+        return false;
+}
+
 template <fixed_string Text, class TableList, class Outputs>
 constexpr auto shape_of() {
     if constexpr (!std::is_same_v<Outputs, no_outputs>) return declared_shape<Outputs>{};
-    else if constexpr (analysis_v<Text, TableList>.resolved && analysis_v<Text, TableList>.error == problem::none)
+    else if constexpr (outputs_typable<Text, TableList>())
         return inferred_shape<Text, TableList, std::make_index_sequence<analysis_v<Text, TableList>.output_count>>{};
     else return inferred_shape<Text, TableList, std::index_sequence<>>{};
 }

@@ -252,14 +252,6 @@ std::string json_array(const value_array<T>& list) {
     return out;
 }
 
-template <class T>
-inline constexpr bool sqlite_storable_v = true;
-template <class T>
-    requires(kind_of_v<T> == sql_kind::array)
-inline constexpr bool sqlite_storable_v<T> = false;
-template <class T>
-inline constexpr bool sqlite_storable_v<std::optional<T>> = sqlite_storable_v<T>;
-
 template <class S>
 void bind_copied(sqlite3* db, sqlite3_stmt* st, int index, const S& value, std::string_view sql);
 
@@ -295,11 +287,8 @@ inline constexpr bind_fn bind{};
 
 template <bindable T>
 void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& value, std::string_view sql) const {
-    static_assert(sqlite_storable_v<T>, "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL "
-                                        "array (T[]); on SQLite store the list as ctql::json, or as rows of a table "
-                                        "of its own");
     int rc = SQLITE_OK;
-    if constexpr (!sqlite_storable_v<T>) {
+    if constexpr (!ctql::dialect::sqlite::check_storable<T>()) {
         return;
     } else if constexpr (mapped_type<T>) {
         bind_copied(db, st, index, column_mapping<T>::to_stored(value), sql);
@@ -622,9 +611,7 @@ R read_mapped(sqlite3_stmt* st, int index) {
 template <column_value T>
 T read(sqlite3_stmt* st, int index) {
     constexpr sql_kind kind = kind_of_v<T>;
-    static_assert(kind != sql_kind::array, "ctql: SQLite has no array columns: a std::vector<T> column is a "
-                                           "PostgreSQL array (T[]); on SQLite store the list as ctql::json, or as "
-                                           "rows of a table of its own");
+    ctql::dialect::sqlite::check_storable<T>();
     if constexpr (mapped_type<base_type_t<T>>) {
         return read_mapped<T>(st, index);
     } else if constexpr (kind == sql_kind::decimal) {
@@ -1013,6 +1000,124 @@ private:
 
 }  // namespace ctql::sqlite::detail
 // ---- end ctql/backend/sqlite/row_chunk.hpp ----
+// ---- begin ctql/backend/sqlite/storable_check.hpp ----
+#include <type_traits>
+#include <utility>
+
+// ---- begin ctql/stmt/ddl/alter_table.hpp ----
+namespace ctql {
+
+namespace rule {
+template <class Column>
+inline constexpr bool added_column_is_not_the_primary_key = false;
+}  // namespace rule
+
+template <column_type Column>
+struct add_column_statement : statement_base<add_column_statement<Column>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    using table = typename Column::table;
+    using column = Column;
+    static constexpr bool creates = true;
+    static constexpr bool drops_data = false;
+    static constexpr bool check() {
+        if constexpr (Column::is_primary_key) {
+            static_assert(rule::added_column_is_not_the_primary_key<Column>,
+                          "ctql: add_column() cannot add a table's primary key column to an existing table (SQLite "
+                          "refuses it, and the rows there have no key values): create the table with its key, or "
+                          "copy the rows into a new table");
+            return false;
+        } else {
+            return detail::check_table_definition<table>();
+        }
+    }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("ALTER TABLE ");
+        w.identifier(table::ctql_sql_name.view());
+        w.put(" ADD COLUMN ");
+        detail::render_column_definition<Column>(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <column_type Column>
+struct drop_column_statement : statement_base<drop_column_statement<Column>> {
+    using result_row = void;
+    using params = detail::type_list<>;
+    using table = typename Column::table;
+    using column = Column;
+    static constexpr bool creates = false;
+    static constexpr bool drops_data = true;
+    static constexpr bool check() { return true; }
+
+    template <class Writer>
+    static constexpr void render(Writer& w) {
+        w.put("ALTER TABLE ");
+        w.identifier(table::ctql_sql_name.view());
+        w.put(" DROP COLUMN ");
+        Column::render_unqualified(w);
+    }
+    template <class Visitor>
+    constexpr void each_value(Visitor&) const {}
+};
+
+template <column_type Column>
+constexpr add_column_statement<Column> add_column(const Column&) {
+    static_assert(add_column_statement<Column>::check());
+    return {};
+}
+template <column_type Column>
+constexpr drop_column_statement<Column> drop_column(const Column&) {
+    return {};
+}
+
+}  // namespace ctql
+// ---- end ctql/stmt/ddl/alter_table.hpp ----
+namespace ctql::sqlite::detail {
+
+template <class Statement>
+struct created_columns {
+    using type = ctql::detail::type_list<>;
+};
+template <class Table, bool IfNotExists>
+struct created_columns<create_table_statement<Table, IfNotExists>> {
+    using type = typename Table::ctql_columns;
+};
+template <class Column>
+struct created_columns<add_column_statement<Column>> {
+    using type = ctql::detail::type_list<Column>;
+};
+
+template <class Row>
+struct read_types {
+    using type = ctql::detail::type_list<Row>;
+};
+template <>
+struct read_types<void> {
+    using type = ctql::detail::type_list<>;
+};
+template <class... Fields>
+struct read_types<row<Fields...>> {
+    using type = ctql::detail::type_list<std::remove_cvref_t<decltype(std::declval<const Fields&>().ctql_ref())>...>;
+};
+
+template <class... Columns, class... Read>
+constexpr bool storable(ctql::detail::type_list<Columns...>, ctql::detail::type_list<Read...>) {
+    return (ctql::dialect::sqlite::check_storable<typename Columns::value_type>() && ...) &&
+           (ctql::dialect::sqlite::check_storable<Read>() && ...);
+}
+
+template <class Statement>
+constexpr bool check_storable_statement() {
+    return storable(typename created_columns<Statement>::type{},
+                    typename read_types<typename Statement::result_row>::type{});
+}
+
+}  // namespace ctql::sqlite::detail
+// ---- end ctql/backend/sqlite/storable_check.hpp ----
 // ---- begin ctql/backend/statement_slot.hpp ----
 #ifndef CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
 #define CTQL_SINGLE_INCLUDE_BACKEND_STATEMENT_SLOT_HPP
@@ -1088,7 +1193,8 @@ public:
     template <statement Statement, named_argument_type... Arguments>
     auto operator()(const Statement& stmt, const Arguments&... args) {
         static_assert(Statement::check());
-        if constexpr (arguments_match_v<Statement, Arguments...>) return run(stmt, args...);
+        if constexpr (arguments_match_v<Statement, Arguments...> && detail::check_storable_statement<Statement>())
+            return run(stmt, args...);
     }
 
     template <table_type Table, class... Columns, std::ranges::input_range Rows>

@@ -1,5 +1,6 @@
-// SUM of a text column in a resolved SQL template is refused by the same rule as ctql::sum().
-// expect: sum() adds numbers; its operand is not numeric
+// SUM of a text column in a resolved SQL template is refused, by the rule ctql::sum() applies, at the sql_template call.
+// expect: SUM() in this SQL template adds numbers; the column it reads is not numeric
+// expect: numeric_operand<users_t::name_column, ctql::sql_type::text>
 #include <ctql/sqlite.hpp>
 #include <ctql/pipeline/sql_template.hpp>
 

@@ -34,6 +34,19 @@ struct sqlite {
         w.put('?');
     }
 
+    // The one rule on what SQLite can store that the other types do not
+    // share; checked where a column is created, read or written.
+    // (A bound value that is no column type, such as a std::string_view, is not an array either.)
+    template <class T>
+    static constexpr bool storable_v = !requires { requires kind_of_v<T> == sql_kind::array; };
+    template <class T>
+    static constexpr bool check_storable() {
+        static_assert(storable_v<T>,
+                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
+                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        return storable_v<T>;
+    }
+
     // Timestamps and dates are ISO-8601 text: sortable, readable, and
     // understood by SQLite's date functions. A decimal is the INTEGER count of
     // its units (ctql::decimal<10, 2> 19.99 is 1999): exact, and SQL compares,
@@ -44,9 +57,7 @@ struct sqlite {
     template <storable T>
     static constexpr std::string_view type_name() {
         constexpr sql_kind k = kind_of_v<T>;
-        static_assert(k != sql_kind::array,
-                      "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL array (T[]); on "
-                      "SQLite store the list as ctql::json, or as rows of a table of its own");
+        check_storable<T>();
         if constexpr (mapped_type<T>) return type_name<stored_type_t<T>>();
         else if constexpr (k == sql_kind::decimal) return "INTEGER";
         else if constexpr (k == sql_kind::uuid) return "BLOB";

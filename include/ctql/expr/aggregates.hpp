@@ -165,9 +165,13 @@ constexpr auto make_aggregate(const E& e) {
 template <class E>
 using sum_type_t = std::conditional_t<expr_kind_v<E> == sql_kind::integer, std::int64_t, double>;
 
+// A decimal sums as a decimal of the same scale; integers and reals as themselves.
+template <class E>
+inline constexpr bool sums_as_decimal_v = expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>;
+
 template <bool Distinct, class E>
 constexpr auto make_sum(const E& e) {
-    if constexpr (expr_kind_v<E> == sql_kind::decimal && !mapped_type<base_type_t<value_type_of<E>>>) {
+    if constexpr (sums_as_decimal_v<E>) {
         using sum_t = decimal<18, base_type_t<value_type_of<E>>::scale>;
         return make_aggregate<fn::sum, Distinct, E, std::optional<sum_t>>(e);
     } else {

@@ -240,10 +240,44 @@ struct inferred_shape<Text, TableList, std::index_sequence<>> {
     static constexpr std::array<std::string_view, 0> names{};
 };
 
+// SUM and AVG of a column that is not a number, checked here rather than by
+// ctql::sum()/avg() while the row type is derived, so that the error is a few
+// lines from the sql_template call that causes it.
+template <fixed_string Text, class TableList, std::size_t I>
+constexpr bool output_aggregate_fits() {
+    constexpr aggregate_kind kind = analysis_v<Text, TableList>.outputs[I].aggregate;
+    if constexpr (kind == aggregate_kind::sum || kind == aggregate_kind::sum_distinct) {
+        using c = column_t<Text, TableList, static_cast<std::size_t>(analysis_v<Text, TableList>.outputs[I].ref)>;
+        if constexpr (!sums_as_decimal_v<c>) {
+            static_assert(rule::numeric_operand<c, sql_type_of<c>>,
+                          "ctql: SUM() in this SQL template adds numbers; the column it reads is not numeric");
+            return rule::numeric_operand<c, sql_type_of<c>>;
+        }
+    } else if constexpr (kind == aggregate_kind::avg || kind == aggregate_kind::avg_distinct) {
+        using c = column_t<Text, TableList, static_cast<std::size_t>(analysis_v<Text, TableList>.outputs[I].ref)>;
+        static_assert(rule::numeric_operand<c, sql_type_of<c>>,
+                      "ctql: AVG() in this SQL template averages numbers; the column it reads is not numeric");
+        return rule::numeric_operand<c, sql_type_of<c>>;
+    }
+    return true;
+}
+template <fixed_string Text, class TableList, std::size_t... I>
+constexpr bool aggregates_fit(std::index_sequence<I...>) {
+    return (output_aggregate_fits<Text, TableList, I>() && ...);
+}
+// Whether the inferred outputs can be typed: the text was understood, and its aggregates fit their columns.
+template <fixed_string Text, class TableList>
+constexpr bool outputs_typable() {
+    if constexpr (analysis_v<Text, TableList>.resolved && analysis_v<Text, TableList>.error == problem::none)
+        return aggregates_fit<Text, TableList>(std::make_index_sequence<analysis_v<Text, TableList>.output_count>{});
+    else
+        return false;
+}
+
 template <fixed_string Text, class TableList, class Outputs>
 constexpr auto shape_of() {
     if constexpr (!std::is_same_v<Outputs, no_outputs>) return declared_shape<Outputs>{};
-    else if constexpr (analysis_v<Text, TableList>.resolved && analysis_v<Text, TableList>.error == problem::none)
+    else if constexpr (outputs_typable<Text, TableList>())
         return inferred_shape<Text, TableList, std::make_index_sequence<analysis_v<Text, TableList>.output_count>>{};
     else return inferred_shape<Text, TableList, std::index_sequence<>>{};
 }

@@ -58,6 +58,7 @@
 #include <ctql/core/error.hpp>
 #include <ctql/core/type_name.hpp>
 #include <ctql/core/value_types.hpp>
+#include <ctql/dialect/sqlite.hpp>
 
 namespace ctql::sqlite::detail {
 
@@ -157,15 +158,6 @@ std::string json_array(const value_array<T>& list) {
     return out;
 }
 
-// A SQLite column cannot hold a std::vector: said where a statement binds or reads one.
-template <class T>
-inline constexpr bool sqlite_storable_v = true;
-template <class T>
-    requires(kind_of_v<T> == sql_kind::array)
-inline constexpr bool sqlite_storable_v<T> = false;
-template <class T>
-inline constexpr bool sqlite_storable_v<std::optional<T>> = sqlite_storable_v<T>;
-
 // Binds a value that lives only as long as this call (a mapped type's stored
 // value): text and blobs are copied (SQLITE_TRANSIENT).
 template <class S>
@@ -218,11 +210,8 @@ inline constexpr bind_fn bind{};
 
 template <bindable T>
 void bind_fn::operator()(sqlite3* db, sqlite3_stmt* st, int index, const T& value, std::string_view sql) const {
-    static_assert(sqlite_storable_v<T>, "ctql: SQLite has no array columns: a std::vector<T> column is a PostgreSQL "
-                                        "array (T[]); on SQLite store the list as ctql::json, or as rows of a table "
-                                        "of its own");
     int rc = SQLITE_OK;
-    if constexpr (!sqlite_storable_v<T>) {
+    if constexpr (!ctql::dialect::sqlite::check_storable<T>()) {
         return;
     } else if constexpr (mapped_type<T>) {
         bind_copied(db, st, index, column_mapping<T>::to_stored(value), sql);
@@ -565,9 +554,7 @@ R read_mapped(sqlite3_stmt* st, int index) {
 template <column_value T>
 T read(sqlite3_stmt* st, int index) {
     constexpr sql_kind kind = kind_of_v<T>;
-    static_assert(kind != sql_kind::array, "ctql: SQLite has no array columns: a std::vector<T> column is a "
-                                           "PostgreSQL array (T[]); on SQLite store the list as ctql::json, or as "
-                                           "rows of a table of its own");
+    ctql::dialect::sqlite::check_storable<T>();
     if constexpr (mapped_type<base_type_t<T>>) {
         return read_mapped<T>(st, index);
     } else if constexpr (kind == sql_kind::decimal) {

@@ -27,6 +27,7 @@
 #include <ctql/backend/sqlite/error.hpp>
 #include <ctql/backend/sqlite/result.hpp>
 #include <ctql/backend/sqlite/row_chunk.hpp>
+#include <ctql/backend/sqlite/storable_check.hpp>
 #include <ctql/backend/statement_slot.hpp>
 #include <ctql/backend/transaction.hpp>
 #include <ctql/core/error.hpp>
@@ -95,7 +96,8 @@ public:
     template <statement Statement, named_argument_type... Arguments>
     auto operator()(const Statement& stmt, const Arguments&... args) {
         static_assert(Statement::check());
-        if constexpr (arguments_match_v<Statement, Arguments...>) return run(stmt, args...);
+        if constexpr (arguments_match_v<Statement, Arguments...> && detail::check_storable_statement<Statement>())
+            return run(stmt, args...);
     }
 
     // Runs `insert_into(t).columns(...)` for every row of `rows` (tuples, or

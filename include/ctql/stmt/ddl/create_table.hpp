@@ -51,24 +51,45 @@ inline constexpr bool all_columns_nullable_v = false;
 template <class... Columns>
 inline constexpr bool all_columns_nullable_v<type_list<Columns...>> = (is_nullable_v<typename Columns::value_type> && ...);
 
-template <class Table, class Columns, class Referenced, referential_action OnDelete, referential_action OnUpdate>
+// A column's ctql::references<...>, seen as the one-column foreign key it declares.
+template <class Column, class Reference = typename Column::reference_constraint>
+struct column_foreign_key {
+    using columns = type_list<Column>;
+    using referenced_columns = type_list<typename Reference::column>;
+    static constexpr referential_action on_delete_action = Reference::on_delete_action;
+    static constexpr referential_action on_update_action = Reference::on_update_action;
+};
+template <class Column>
+struct column_foreign_key<Column, void> {};
+
+// A column's reference or a table constraint; true for one that is not a
+// foreign key. Called straight from table_definition_check, so that a failed
+// rule's diagnostic has a short instantiation chain.
+template <class Table, class ForeignKey>
 constexpr bool check_foreign_key() {
-    using referenced_table = typename nth_t<0, Referenced>::table;
-    if constexpr (!is_key_list_v<referenced_table, Referenced>) {
-        static_assert(rule::foreign_key_references_a_key<Table, Columns, referenced_table, Referenced>,
-                      "ctql: a foreign key must reference the primary key or a unique key of the referenced table, "
-                      "and these columns are not one: make them its primary key or unique there (a column's "
-                      "ctql::primary_key / ctql::unique, or ctql::primary_key(...) / ctql::unique(...) / a unique "
-                      "index without WHERE in its CTQL_TABLE_CONSTRAINTS)");
-        return false;
-    } else if constexpr ((OnDelete == referential_action::set_null || OnUpdate == referential_action::set_null) &&
-                         !all_columns_nullable_v<Columns>) {
-        static_assert(rule::set_null_only_on_nullable_columns<Table, Columns>,
-                      "ctql: a foreign key with ctql::set_null sets its columns to NULL, and they are NOT NULL: "
-                      "declare them std::optional, or choose another action");
-        return false;
-    } else {
+    if constexpr (!requires { typename ForeignKey::referenced_columns; }) {
         return true;
+    } else {
+        using columns = typename ForeignKey::columns;
+        using referenced = typename ForeignKey::referenced_columns;
+        using referenced_table = typename nth_t<0, referenced>::table;
+        if constexpr (!is_key_list_v<referenced_table, referenced>) {
+            static_assert(rule::foreign_key_references_a_key<Table, columns, referenced_table, referenced>,
+                          "ctql: a foreign key must reference the primary key or a unique key of the referenced "
+                          "table, and these columns are not one: make them its primary key or unique there (a "
+                          "column's ctql::primary_key / ctql::unique, or ctql::primary_key(...) / ctql::unique(...) "
+                          "/ a unique index without WHERE in its CTQL_TABLE_CONSTRAINTS)");
+            return false;
+        } else if constexpr ((ForeignKey::on_delete_action == referential_action::set_null ||
+                              ForeignKey::on_update_action == referential_action::set_null) &&
+                             !all_columns_nullable_v<columns>) {
+            static_assert(rule::set_null_only_on_nullable_columns<Table, columns>,
+                          "ctql: a foreign key with ctql::set_null sets its columns to NULL, and they are NOT NULL: "
+                          "declare them std::optional, or choose another action");
+            return false;
+        } else {
+            return true;
+        }
     }
 }
 
@@ -95,15 +116,9 @@ constexpr bool check_default_expression() {
     }
 }
 
-template <class Table, class Column>
-constexpr bool check_column_definition() {
-    using reference = typename Column::reference_constraint;
+template <class Column>
+constexpr bool check_column_default() {
     using default_constraint = typename Column::default_constraint;
-    if constexpr (!std::is_void_v<reference>) {
-        if constexpr (!check_foreign_key<Table, type_list<Column>, type_list<typename reference::column>,
-                                         reference::on_delete_action, reference::on_update_action>())
-            return false;
-    }
     if constexpr (!std::is_void_v<default_constraint>) {
         using value_t = std::remove_cvref_t<decltype(default_constraint::value)>;
         if constexpr (sql_expression<value_t>) return check_default_expression<Column, value_t>();
@@ -111,21 +126,13 @@ constexpr bool check_column_definition() {
     return true;
 }
 
-template <class Table, class Constraint>
-constexpr bool check_table_constraint() {
-    if constexpr (requires { typename Constraint::referenced_columns; })
-        return check_foreign_key<Table, typename Constraint::columns, typename Constraint::referenced_columns,
-                                 Constraint::on_delete_action, Constraint::on_update_action>();
-    else
-        return true;
-}
-
 template <class Table, class Columns, class Constraints>
 struct table_definition_check;
 template <class Table, class... Columns, class... Constraints>
 struct table_definition_check<Table, type_list<Columns...>, type_list<Constraints...>> {
-    static constexpr bool value =
-        (check_column_definition<Table, Columns>() && ...) && (check_table_constraint<Table, Constraints>() && ...);
+    static constexpr bool value = (check_foreign_key<Table, column_foreign_key<Columns>>() && ...) &&
+                                  (check_column_default<Columns>() && ...) &&
+                                  (check_foreign_key<Table, Constraints>() && ...);
 };
 
 // Whether Table may be created as declared; a static_assert says why not.
