@@ -34,9 +34,9 @@ struct sqlite {
         w.put('?');
     }
 
-    // The one rule on what SQLite can store that the other types do not
-    // share; checked where a column is created, read or written.
-    // (A bound value that is no column type, such as a std::string_view, is not an array either.)
+    // SQLite has no array type. One check, called wherever a column is created,
+    // read or bound, so that every path says the same; a bound value that is
+    // no column type (a std::string_view) is not an array either.
     template <class T>
     static constexpr bool storable_v = !requires { requires kind_of_v<T> == sql_kind::array; };
     template <class T>
